@@ -1,0 +1,83 @@
+// Application configuration from the environment, loaded once in main and passed down as a frozen
+// value. Secrets stay in here and are never logged: `describeConfig` prints only what is safe.
+import type { Result } from './types';
+
+export interface AppConfig {
+  readonly configDir: string;
+  readonly databasePath: string;
+  /** HTTP port for /healthz and /metrics (and later webhooks); null = no server. */
+  readonly port: number | null;
+  readonly logLevel: string;
+  readonly fetch: {
+    readonly timeoutMs: number;
+    readonly connectTimeoutMs: number;
+    readonly maxBytes: number;
+    readonly perHost: number;
+    readonly global: number;
+    readonly userAgent: string;
+  };
+  /** Concurrent sources polled per tick. */
+  readonly pollConcurrency: number;
+  readonly telegramBotToken: string | null;
+  readonly slackBotToken: string | null;
+}
+
+export const USER_AGENT = 'Rased/0.1 (+https://github.com/rased-news/rased; news monitoring bot)';
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, key: string, def: number, min: number, max: number): Result<number> {
+  const raw = env[key]?.trim();
+  if (raw === undefined || raw === '') return { ok: true, value: def };
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    return { ok: false, error: `${key}=${raw} is invalid: expected a whole number from ${min} to ${max}` };
+  }
+  return { ok: true, value: n };
+}
+
+export function loadConfig(env: Env): Result<AppConfig> {
+  const ints = {
+    port: int(env, 'PORT', -1, 0, 65535),
+    timeoutMs: int(env, 'FETCH_TIMEOUT_MS', 30_000, 1_000, 600_000),
+    connectTimeoutMs: int(env, 'FETCH_CONNECT_TIMEOUT_MS', 10_000, 500, 120_000),
+    maxBytes: int(env, 'FETCH_MAX_BYTES', 10 * 1024 * 1024, 1024, 200 * 1024 * 1024),
+    perHost: int(env, 'FETCH_PER_HOST', 2, 1, 32),
+    global: int(env, 'FETCH_GLOBAL', 16, 1, 256),
+    pollConcurrency: int(env, 'POLL_CONCURRENCY', 8, 1, 256),
+  };
+  for (const r of Object.values(ints)) if (!r.ok) return r;
+  const v = (k: keyof typeof ints) => (ints[k] as { ok: true; value: number }).value;
+  const secret = (k: string) => (env[k]?.trim() ? env[k]!.trim() : null);
+  return {
+    ok: true,
+    value: Object.freeze({
+      configDir: env.CONFIG_DIR?.trim() || 'config',
+      databasePath: env.DATABASE_PATH?.trim() || 'data/rased.db',
+      port: v('port') >= 0 ? v('port') : null,
+      logLevel: env.LOG_LEVEL?.trim() || 'info',
+      fetch: Object.freeze({
+        timeoutMs: v('timeoutMs'),
+        connectTimeoutMs: v('connectTimeoutMs'),
+        maxBytes: v('maxBytes'),
+        perHost: v('perHost'),
+        global: v('global'),
+        userAgent: USER_AGENT,
+      }),
+      pollConcurrency: v('pollConcurrency'),
+      telegramBotToken: secret('TELEGRAM_BOT_TOKEN'),
+      slackBotToken: secret('SLACK_BOT_TOKEN'),
+    }),
+  };
+}
+
+/** What may be logged about the configuration: never a secret's value, only whether it is set. */
+export function describeConfig(c: AppConfig): Record<string, unknown> {
+  return {
+    config_dir: c.configDir,
+    database_path: c.databasePath,
+    port: c.port,
+    telegram: c.telegramBotToken ? 'configured' : 'off',
+    slack: c.slackBotToken ? 'configured' : 'off',
+  };
+}

@@ -1,0 +1,183 @@
+// Poll one source: the orchestrator of the ingest flow. Reads top to bottom:
+//   1. load the source's fetch state
+//   2. fetch (conditional GET after the first poll)
+//   3. not modified / rate limited / failed → record health, schedule the next poll, stop
+//   4. parse the feed
+//   5. turn parsed articles into candidates (oldest first) and drop the ones already stored
+//   6. fetch the page of excerpt-only articles and extract the text
+//   7. store each article (one transaction each; the first poll stores silently)
+//   8. record success (validators, counts) and the next poll
+// Nothing is lost on a crash: validators are saved only after every article is stored, so a
+// killed poll refetches in full and the stored keys make the repeat a no-op.
+import type { Logger } from '../observe/log';
+import type { Metrics } from '../observe/metrics';
+import type { SourceStateRepo } from '../store/source-state-repo';
+import type { Source } from '../types';
+import { type ArticleCandidate, type CandidateDeps, toCandidate, withPage } from './candidate';
+import type { Ingest } from './ingest';
+import { type NextPollInput, nextPollAt } from './next-poll';
+import type { Fetcher, LoadPage, ParseFeed } from './ports';
+
+export interface PollDeps {
+  fetcher: Fetcher;
+  parseFeed: ParseFeed;
+  loadPage: LoadPage;
+  ingest: Ingest;
+  sourceState: SourceStateRepo;
+  candidate: CandidateDeps;
+  clock: () => number;
+  random: () => number;
+  log: Logger;
+  metrics: Metrics;
+  /** Concurrent page fetches within one source (the fetcher also limits per host). */
+  pageConcurrency?: number;
+}
+
+export interface PollReport {
+  readonly sourceId: string;
+  readonly outcome: 'ok' | 'not-modified' | 'failed';
+  readonly error?: string;
+  readonly fetched: number;
+  readonly new: number;
+  readonly updated: number;
+  readonly announced: number;
+  readonly nextPollAt: number;
+}
+
+export async function pollSource(source: Source, deps: PollDeps): Promise<PollReport> {
+  const started = deps.clock();
+  const log = deps.log.child({ source_id: source.id });
+  // 1
+  const state = deps.sourceState.get(source.id);
+  const firstPoll = !state.firstPollDone;
+  // 2
+  const res = await deps.fetcher.get(
+    source.url,
+    firstPoll ? {} : { etag: state.etag, lastModified: state.lastModified },
+  );
+  const base: Omit<NextPollInput, 'outcome'> = {
+    now: deps.clock(),
+    schedule: source.schedule,
+    consecutiveFailures: state.consecutiveFailures,
+    random: deps.random,
+  };
+  deps.metrics.observe('rased_poll_seconds', 'Poll latency', { source_id: source.id }, res.elapsedMs / 1000);
+  // 3
+  if (res.kind !== 'ok') {
+    const failed = res.kind === 'failed' || res.kind === 'rate-limited';
+    const error =
+      res.kind === 'failed'
+        ? res.reason
+        : res.kind === 'rate-limited'
+          ? `rate limited (HTTP ${res.status})${res.retryAfterMs !== null ? `, retry after ${Math.ceil(res.retryAfterMs / 1000)}s` : ''}`
+          : undefined;
+    const next = nextPollAt({ ...base, outcome: res });
+    deps.sourceState.record(
+      source.id,
+      failed ? { kind: 'failed', status: res.kind, error: error! } : { kind: 'not-modified' },
+      { now: base.now, nextPollAt: next, durationMs: base.now - started },
+    );
+    deps.metrics.inc('rased_polls_total', 'Polls by outcome', { outcome: res.kind });
+    if (failed) log.warn({ outcome: res.kind, error, next_poll_at: new Date(next).toISOString() }, 'poll failed');
+    else log.debug({ outcome: res.kind }, 'not modified');
+    return report(source.id, failed ? 'failed' : 'not-modified', next, { error });
+  }
+  // 4
+  const parsed = deps.parseFeed(res.body, {
+    contentType: res.contentType,
+    url: res.url,
+    contentLocation: res.contentLocation,
+  });
+  if (!parsed.ok) {
+    const now = deps.clock();
+    const next = nextPollAt({ ...base, now, outcome: { kind: 'failed', retryable: true } });
+    const error = `cannot parse feed: ${parsed.error}`;
+    deps.sourceState.record(
+      source.id,
+      { kind: 'failed', status: 'parse-error', error },
+      { now, nextPollAt: next, durationMs: now - started },
+    );
+    deps.metrics.inc('rased_polls_total', 'Polls by outcome', { outcome: 'parse-error' });
+    log.warn({ outcome: 'parse-error', error }, 'poll failed');
+    return report(source.id, 'failed', next, { error });
+  }
+  // 5
+  const fetchedAt = deps.clock();
+  const candidates = [...parsed.value.articles]
+    .map((a) => toCandidate(a, source, fetchedAt, deps.candidate))
+    .sort((a, b) => a.publishedAt - b.publishedAt);
+  const announceFrom = firstPoll ? candidates.length - source.backfill : 0;
+  const fresh = candidates.filter((c) => {
+    const found = deps.ingest.existing(c);
+    return !found || found.content_hash !== c.contentHash;
+  });
+  // 6
+  const complete = await mapLimit(fresh, deps.pageConcurrency ?? 4, (c) => completeWithPage(c, deps, log));
+  // 7
+  let created = 0;
+  let updated = 0;
+  let announced = 0;
+  for (const c of complete) {
+    const announce: 0 | 1 = candidates.indexOf(c.original) >= announceFrom ? 1 : 0;
+    const r = deps.ingest.store(c.candidate, announce, deps.clock());
+    if (r.kind === 'new') {
+      created++;
+      announced += announce;
+    } else if (r.kind === 'updated') updated++;
+  }
+  // 8
+  const now = deps.clock();
+  const next = nextPollAt({ ...base, now, outcome: res });
+  deps.sourceState.record(
+    source.id,
+    { kind: 'ok', etag: res.etag, lastModified: res.lastModified, newArticles: created },
+    { now, nextPollAt: next, durationMs: now - started },
+  );
+  deps.metrics.inc('rased_polls_total', 'Polls by outcome', { outcome: 'ok' });
+  deps.metrics.inc('rased_articles_total', 'New articles stored', { source_id: source.id }, created);
+  log.info(
+    { outcome: 'ok', fetched: candidates.length, new: created, updated, announced, first_poll: firstPoll },
+    'polled',
+  );
+  return {
+    sourceId: source.id,
+    outcome: 'ok',
+    fetched: candidates.length,
+    new: created,
+    updated,
+    announced,
+    nextPollAt: next,
+  };
+}
+
+async function completeWithPage(c: ArticleCandidate, deps: PollDeps, log: Logger) {
+  if (!c.needsPage || !c.url) return { original: c, candidate: c };
+  const page = await deps.loadPage(c.url);
+  if (!page.ok) {
+    log.info({ url: c.url, error: page.error }, 'article page not extracted; keeping the feed text');
+    return { original: c, candidate: { ...c, needsPage: false } };
+  }
+  return { original: c, candidate: withPage(c, page.value, deps.candidate) };
+}
+
+function report(
+  sourceId: string,
+  outcome: PollReport['outcome'],
+  nextPollAt: number,
+  extra: { error?: string },
+): PollReport {
+  return { sourceId, outcome, fetched: 0, new: 0, updated: 0, announced: 0, nextPollAt, ...extra };
+}
+
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let i = 0;
+  const worker = async () => {
+    while (i < items.length) {
+      const k = i++;
+      out[k] = await fn(items[k]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}

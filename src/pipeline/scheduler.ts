@@ -1,0 +1,86 @@
+// The run loop: node-cron fires a tick every few seconds; each tick polls the sources that are
+// due (each on its own `every`, with jitter), at most `concurrency` at a time, then lets the
+// sinks deliver. Errors are caught per source: one broken source never stops the others.
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Logger } from '../observe/log';
+import type { SourceStateRepo } from '../store/source-state-repo';
+import type { Source } from '../types';
+import { dueSources } from './due';
+import type { PollReport } from './poll-source';
+
+export interface SchedulerDeps {
+  sources: readonly Source[];
+  sourceState: SourceStateRepo;
+  poll: (s: Source) => Promise<PollReport>;
+  /** Called after each tick that stored something (delivery of what is due). */
+  afterTick: () => Promise<void>;
+  clock: () => number;
+  log: Logger;
+  concurrency: number;
+}
+
+export function createScheduler(deps: SchedulerDeps) {
+  const inFlight = new Set<string>();
+  let ticking: Promise<void> | null = null;
+  let task: ScheduledTask | null = null;
+
+  async function pollGuarded(s: Source): Promise<PollReport | null> {
+    inFlight.add(s.id);
+    try {
+      return await deps.poll(s);
+    } catch (err) {
+      deps.log.error({ source_id: s.id, err }, 'poll crashed (bug): the source will be retried on the next tick');
+      return null;
+    } finally {
+      inFlight.delete(s.id);
+    }
+  }
+
+  async function runPolls(list: readonly Source[]): Promise<PollReport[]> {
+    const queue = [...list];
+    const reports: PollReport[] = [];
+    const worker = async () => {
+      for (let s = queue.shift(); s; s = queue.shift()) {
+        const r = await pollGuarded(s);
+        if (r) reports.push(r);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(deps.concurrency, queue.length) }, worker));
+    return reports;
+  }
+
+  async function tick(): Promise<void> {
+    const due = dueSources(deps.sources, deps.sourceState.all(), deps.clock(), inFlight);
+    if (due.length === 0) return;
+    await runPolls(due);
+    await deps.afterTick();
+  }
+
+  return {
+    /** Poll every enabled source once (ignoring schedules), then deliver: `rased run --once`. */
+    async runOnce(): Promise<PollReport[]> {
+      const reports = await runPolls(deps.sources.filter((s) => s.enabled));
+      await deps.afterTick();
+      return reports;
+    },
+    start(tickExpr = '*/5 * * * * *') {
+      const fire = () => {
+        if (ticking) return ticking; // the previous tick is still running; its sources are in flight
+        ticking = tick()
+          .catch((err) => deps.log.error({ err }, 'tick failed'))
+          .finally(() => {
+            ticking = null;
+          });
+        return ticking;
+      };
+      task = cron.schedule(tickExpr, fire, { name: 'rased-tick' });
+      void fire();
+    },
+    async stop() {
+      await task?.stop();
+      await task?.destroy();
+      task = null;
+      await ticking;
+    },
+  };
+}

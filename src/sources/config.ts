@@ -1,0 +1,84 @@
+// Source configuration: config/sources.yaml, validated once at start. Pure: text in, sources or
+// a message out that names the file, the path inside it and what is wrong.
+import { parseDocument } from 'yaml';
+import { z } from 'zod';
+import type { Result, Source } from '../types';
+import { parseSchedule } from './schedule';
+
+const KINDS = ['feed', 'html', 'telegram'] as const;
+/** Kinds this build can poll; the others are recognised but refused with a clear message. */
+export const SUPPORTED_KINDS: ReadonlySet<string> = new Set(['feed']);
+
+const sourceSchema = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a slug: lowercase letters, digits and dashes (e.g. "enab-baladi")'),
+  name: z.string().trim().min(1, 'must not be empty'),
+  url: z.string().min(1, 'must not be empty'),
+  kind: z.enum(KINDS, { message: `must be one of: ${KINDS.join(', ')}` }).default('feed'),
+  every: z.string().default('10m'),
+  lang: z.enum(['ar', 'en', 'auto'], { message: 'must be ar, en or auto' }).default('auto'),
+  fullText: z.boolean().default(false),
+  enabled: z.boolean().default(true),
+  backfill: z.number().int().min(0).max(100).default(0),
+});
+
+const fileSchema = z.strictObject({
+  sources: z.array(z.unknown()),
+});
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('') || '(top)';
+}
+
+function checkUrl(url: string): string | null {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return `"${url}" is not an absolute URL (http://, https:// or file:)`;
+  }
+  if (!['http:', 'https:', 'file:'].includes(u.protocol))
+    return `scheme "${u.protocol}" is not allowed (http, https, file)`;
+  return null;
+}
+
+/** Parses and validates the text of a sources file; `file` is only used in messages. */
+export function parseSourcesConfig(text: string, file: string): Result<Source[]> {
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    return { ok: false, error: `${file}: YAML error: ${e.message.split('\n')[0]}` };
+  }
+  const top = fileSchema.safeParse(doc.toJS() ?? {});
+  if (!top.success) {
+    const issue = top.error.issues[0]!;
+    return {
+      ok: false,
+      error: `${file}: ${formatPath(issue.path)}: ${issue.message} (expected "sources:" with a list)`,
+    };
+  }
+  const sources: Source[] = [];
+  const seen = new Map<string, number>();
+  for (const [i, raw] of top.data.sources.entries()) {
+    const where = `${file}: sources[${i}]`;
+    const r = sourceSchema.safeParse(raw);
+    if (!r.success) {
+      const issue = r.error.issues[0]!;
+      return { ok: false, error: `${where}.${formatPath(issue.path)}: ${issue.message}` };
+    }
+    const s = r.data;
+    const at = `${file}: sources[${i}] (${s.id})`;
+    if (seen.has(s.id)) return { ok: false, error: `${at}.id: duplicate id, also used by sources[${seen.get(s.id)}]` };
+    seen.set(s.id, i);
+    const urlError = checkUrl(s.url);
+    if (urlError) return { ok: false, error: `${at}.url: ${urlError}` };
+    if (!SUPPORTED_KINDS.has(s.kind)) {
+      return { ok: false, error: `${at}.kind: "${s.kind}" sources are not supported yet by this version (use "feed")` };
+    }
+    const schedule = parseSchedule(s.every);
+    if (!schedule.ok) return { ok: false, error: `${at}.every: ${schedule.error}` };
+    sources.push(Object.freeze({ ...s, schedule: schedule.value }));
+  }
+  return { ok: true, value: sources };
+}
