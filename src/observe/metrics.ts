@@ -57,7 +57,7 @@ export function createMetrics() {
         for (const [k, v] of f.values) out.push(`${f.name}${k ? `{${k}}` : ''} ${v}`);
         for (const [k, h] of f.hist ?? []) {
           const sep = k ? `${k},` : '';
-          f.buckets!.forEach((b, i) => out.push(`${f.name}_bucket{${sep}le="${b}"} ${h.counts[i]}`));
+          for (const [i, b] of f.buckets!.entries()) out.push(`${f.name}_bucket{${sep}le="${b}"} ${h.counts[i]}`);
           out.push(`${f.name}_bucket{${sep}le="+Inf"} ${h.count}`);
           out.push(`${f.name}_sum${k ? `{${k}}` : ''} ${h.sum}`, `${f.name}_count${k ? `{${k}}` : ''} ${h.count}`);
         }

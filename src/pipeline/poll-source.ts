@@ -51,9 +51,8 @@ export async function pollSource(source: Source, deps: PollDeps): Promise<PollRe
   const state = deps.sourceState.get(source.id);
   const firstPoll = !state.firstPollDone;
   // 2
-  const res = await deps.fetcher.get(
-    source.url,
-    firstPoll ? {} : { etag: state.etag, lastModified: state.lastModified },
+  const res = await deps.fetcher.fetch(
+    firstPoll ? { url: source.url } : { url: source.url, etag: state.etag, lastModified: state.lastModified },
   );
   const base: Omit<NextPollInput, 'outcome'> = {
     now: deps.clock(),

@@ -2,26 +2,7 @@
 // real fetcher, parser and extractor; tests pass the same real parts pointed at local servers.
 import type { ArticleText, ParsedFeed, Result } from '../types';
 
-export type FetchResult =
-  | {
-      kind: 'ok';
-      url: string;
-      status: number;
-      body: Uint8Array;
-      contentType: string | null;
-      etag: string | null;
-      lastModified: string | null;
-      contentLocation: string | null;
-      minNextPollMs: number | null;
-      elapsedMs: number;
-    }
-  | { kind: 'not-modified'; minNextPollMs: number | null; elapsedMs: number }
-  | { kind: 'rate-limited'; status: number; retryAfterMs: number | null; elapsedMs: number }
-  | { kind: 'failed'; reason: string; status: number | null; retryable: boolean; elapsedMs: number };
-
-export interface Fetcher {
-  get(url: string, conditional?: { etag?: string | null; lastModified?: string | null }): Promise<FetchResult>;
-}
+export type { Fetcher, FetchResult } from '../fetch/types';
 
 export type ParseFeed = (
   bytes: Uint8Array,

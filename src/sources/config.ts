@@ -50,7 +50,12 @@ export function parseSourcesConfig(text: string, file: string): Result<Source[]>
     const e = doc.errors[0]!;
     return { ok: false, error: `${file}: YAML error: ${e.message.split('\n')[0]}` };
   }
-  const top = fileSchema.safeParse(doc.toJS() ?? {});
+  const data = doc.toJS() ?? {};
+  if (typeof data !== 'object' || Array.isArray(data) || !('sources' in data)) {
+    const keys = typeof data === 'object' && !Array.isArray(data) ? Object.keys(data).join(', ') : typeof data;
+    return { ok: false, error: `${file}: no "sources:" list at the top level (found: ${keys || 'nothing'})` };
+  }
+  const top = fileSchema.safeParse(data);
   if (!top.success) {
     const issue = top.error.issues[0]!;
     return {

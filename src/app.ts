@@ -1,0 +1,118 @@
+// Wiring: builds the pipeline from its parts for one configuration. The only place that knows
+// which adapter implements which port. Everything is passed in; nothing is global.
+import type { AppConfig } from './config';
+import { extractArticle } from './extract/article';
+import { canonicalUrlKey } from './extract/canonical-url';
+import { detectLang } from './extract/lang';
+import { htmlToParagraphs } from './extract/paragraphs';
+import { createFetcher } from './fetch';
+import type { Logger } from './observe/log';
+import { createMetrics } from './observe/metrics';
+import { decodeBody } from './parse/decode';
+import { parseFeedBytes } from './parse/feed';
+import type { CandidateDeps } from './pipeline/candidate';
+import { createConsoleSink } from './pipeline/console-sink';
+import { createContentHash } from './pipeline/content-hash';
+import { createIngest } from './pipeline/ingest';
+import { pollSource } from './pipeline/poll-source';
+import type { LoadPage } from './pipeline/ports';
+import { createScheduler } from './pipeline/scheduler';
+import { healthReport } from './sources/health';
+import { createArticlesRepo } from './store/articles-repo';
+import { openStore } from './store/db';
+import { createSourceStateRepo } from './store/source-state-repo';
+import { normalize } from './text/normalize';
+import type { Source } from './types';
+
+export interface AppDeps {
+  readonly config: AppConfig;
+  readonly sources: readonly Source[];
+  readonly log: Logger;
+  readonly clock?: () => number;
+  readonly random?: () => number;
+  /** Where console output goes (default stdout). */
+  readonly write?: (line: string) => void;
+}
+
+export function createApp(deps: AppDeps) {
+  const { config, sources, log } = deps;
+  const clock = deps.clock ?? Date.now;
+  const random = deps.random ?? Math.random;
+  const store = openStore(config.databasePath);
+  const articles = createArticlesRepo(store.db);
+  const sourceState = createSourceStateRepo(store.db);
+  const metrics = createMetrics();
+  const fetcher = createFetcher({
+    userAgent: config.fetch.userAgent,
+    connectTimeoutMs: config.fetch.connectTimeoutMs,
+    totalTimeoutMs: config.fetch.timeoutMs,
+    maxBodyBytes: config.fetch.maxBytes,
+    perHostLimit: config.fetch.perHost,
+    globalLimit: config.fetch.global,
+  });
+  const loadPage: LoadPage = async (url) => {
+    const res = await fetcher.fetch({ url, accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' });
+    if (res.kind !== 'ok') return { ok: false, error: res.kind === 'failed' ? res.reason : res.kind };
+    const { text } = decodeBody(res.body, { contentType: res.contentType, kind: 'html' });
+    return extractArticle(text, res.url);
+  };
+  const candidate: CandidateDeps = {
+    canonicalUrlKey,
+    htmlToParagraphs,
+    detectLang,
+    contentHash: createContentHash(normalize),
+  };
+  const ingest = createIngest({ db: store.db, articles });
+  const byId = new Map(sources.map((s) => [s.id, s]));
+  const sink = createConsoleSink({
+    articles,
+    sourceName: (id) => byId.get(id)?.name ?? id,
+    write: deps.write ?? ((line) => process.stdout.write(`${line}\n`)),
+  });
+  const pollDeps = {
+    fetcher,
+    parseFeed: parseFeedBytes,
+    loadPage,
+    ingest,
+    sourceState,
+    candidate,
+    clock,
+    random,
+    log,
+    metrics,
+  };
+  const scheduler = createScheduler({
+    sources,
+    sourceState,
+    poll: (s) => pollSource(s, pollDeps),
+    afterTick: async () => {
+      await sink.deliver();
+    },
+    clock,
+    log,
+    concurrency: config.pollConcurrency,
+  });
+  const health = () => healthReport(sources, sourceState.all());
+
+  return {
+    store,
+    articles,
+    sourceState,
+    scheduler,
+    metrics,
+    health,
+    renderMetrics() {
+      const h = health();
+      metrics.set('rased_sources_failing', 'Enabled sources whose last poll failed', {}, h.sources_failing);
+      metrics.set('rased_articles_stored', 'Articles in the database', {}, articles.count());
+      return metrics.render();
+    },
+    async close() {
+      await scheduler.stop();
+      await fetcher.close();
+      store.close();
+    },
+  };
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,51 @@
+// The `rased` command: dispatches to one command module. Exit codes: 0 ok, 1 failure, 2 bad usage.
+import { demoCommand } from './demo-command';
+import { loadDotEnv } from './load';
+import { type CommandIO, parseCommand } from './parse-command';
+import { runCommand } from './run-command';
+import { sourcesCommand } from './sources-command';
+
+const HELP = `rased — news monitoring alerts for Arabic and English conflict news
+
+usage: rased <command> [options]
+
+  run [--once]            poll sources on their schedules (--once: poll each once and exit)
+  sources [--json]        list sources with their health
+  parse <file-or-url>     parse one feed and print it as JSON
+  demo                    run the whole pipeline offline on bundled sample feeds
+  help                    this text
+
+configuration: environment variables (see .env.example) and config/sources.yaml`;
+
+export async function main(argv: string[], env: Record<string, string | undefined>, io: CommandIO): Promise<number> {
+  const [command, ...args] = argv;
+  switch (command) {
+    case 'run':
+      return runCommand(args, env, io);
+    case 'sources':
+      return sourcesCommand(args, env, io);
+    case 'parse':
+      return parseCommand(args, io);
+    case 'demo':
+      return demoCommand(args, env, io);
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      io.out(HELP);
+      return command === undefined ? 2 : 0;
+    default:
+      io.err(`rased: unknown command "${command}"\n\n${HELP}`);
+      return 2;
+  }
+}
+
+export async function cli(): Promise<void> {
+  loadDotEnv();
+  const io: CommandIO = {
+    out: (s) => process.stdout.write(`${s}\n`),
+    err: (s) => process.stderr.write(`${s}\n`),
+  };
+  const code = await main(process.argv.slice(2), process.env, io);
+  process.exitCode = code;
+}

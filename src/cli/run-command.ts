@@ -1,0 +1,68 @@
+// `rased run [--once]`: the bot. Polls sources on their schedules until SIGINT/SIGTERM; with
+// --once, polls every enabled source once, delivers what is due and exits 0.
+import { createApp } from '../app';
+import { describeConfig } from '../config';
+import { createObserveServer, listen } from '../observe/http';
+import { createLogger } from '../observe/log';
+import { loadAll } from './load';
+import type { CommandIO } from './parse-command';
+
+export async function runCommand(
+  args: string[],
+  env: Record<string, string | undefined>,
+  io: CommandIO,
+): Promise<number> {
+  const unknown = args.filter((a) => a !== '--once');
+  if (unknown.length) {
+    io.err(`rased run: unknown option ${unknown[0]} (usage: rased run [--once])`);
+    return 2;
+  }
+  const once = args.includes('--once');
+  const loaded = loadAll(env);
+  if (!loaded.ok) {
+    io.err(`rased: ${loaded.error}`);
+    return 1;
+  }
+  const { config, sources } = loaded.value;
+  const log = createLogger({ level: config.logLevel });
+  log.info(describeConfig(config), 'starting');
+  if (!config.telegramBotToken && !config.slackBotToken) {
+    log.info('no TELEGRAM_BOT_TOKEN or SLACK_BOT_TOKEN set: running with console output (new articles print below)');
+  }
+  const enabled = sources.filter((s) => s.enabled).length;
+  if (enabled === 0) log.warn({ config_dir: config.configDir }, 'no enabled sources: nothing will be polled');
+
+  let app: ReturnType<typeof createApp>;
+  try {
+    app = createApp({ config, sources, log, write: io.out });
+  } catch (err) {
+    io.err(`rased: ${(err as Error).message}`);
+    return 1;
+  }
+  if (once) {
+    const reports = await app.scheduler.runOnce();
+    const failed = reports.filter((r) => r.outcome === 'failed');
+    log.info({ sources: reports.length, failed: failed.length, new: reports.reduce((n, r) => n + r.new, 0) }, 'done');
+    await app.close();
+    return 0;
+  }
+  const server = config.port !== null ? createObserveServer({ health: app.health, metrics: app.renderMetrics }) : null;
+  if (server) {
+    const port = await listen(server, config.port!);
+    log.info({ port }, 'serving /healthz and /metrics');
+  }
+  app.scheduler.start();
+  log.info({ sources: enabled }, 'polling');
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      log.info({ signal }, 'stopping');
+      resolve();
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
+  server?.close();
+  await app.close();
+  log.info('stopped');
+  return 0;
+}
