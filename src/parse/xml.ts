@@ -1,0 +1,181 @@
+// A small, tolerant XML tree for feeds, built on htmlparser2's tokenizer in xmlMode (fast, never throws,
+// recovers from unclosed and mismatched tags). What it adds:
+// - namespaces: element names become canonical `prefix:local` by namespace URI, so `<dc:creator>`,
+//   `<foo:creator xmlns:foo="http://purl.org/dc/elements/1.1/">` both read as `dc:creator`; RSS 0.9/1.0
+//   and Userland namespaces, and the root element's own namespace, read unprefixed; an undeclared
+//   prefix is kept as written (`content:encoded` without xmlns:content still works). Names are lowercased.
+// - entities decoded once and strictly (see text.ts); CDATA kept verbatim; controls removed;
+// - xml:base and xml:lang inherited down the tree;
+// - the DOCTYPE (with any internal subset) is removed first, so declared entities never expand;
+// - nesting deeper than MAX_DEPTH is flattened into its ancestor (text kept) to bound recursion.
+import { Parser } from 'htmlparser2';
+import { decodeEntities, stripControlChars } from './text';
+import { resolveBase } from './urls';
+
+export interface XmlText {
+  readonly text: string;
+  readonly cdata: boolean;
+}
+
+export interface XmlElement {
+  readonly name: string;
+  readonly local: string;
+  readonly uri: string;
+  readonly attrs: Readonly<Record<string, string>>;
+  readonly children: Array<XmlElement | XmlText>;
+  readonly base: string | null;
+  readonly lang: string | null;
+}
+
+export interface XmlDocument {
+  readonly root: XmlElement | null;
+  /** True when input ended before the root element's end tag was even started. */
+  readonly truncated: boolean;
+}
+
+export const NS = {
+  atom10: 'http://www.w3.org/2005/Atom',
+  atom03: 'http://purl.org/atom/ns#',
+  rss090: 'http://my.netscape.com/rdf/simple/0.9/',
+  rss10: 'http://purl.org/rss/1.0/',
+  rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
+} as const;
+
+// Namespace URI -> canonical prefix ('' = core feed vocabulary).
+const PREFIXES: Record<string, string> = {
+  [NS.rss090]: '',
+  [NS.rss10]: '',
+  'http://backend.userland.com/rss': '',
+  'http://backend.userland.com/rss2': '',
+  'http://blogs.law.harvard.edu/tech/rss': '',
+  'http://purl.org/net/rss1.1#': '',
+  [NS.atom10]: 'atom',
+  [NS.atom03]: 'atom',
+  [NS.rdf]: 'rdf',
+  'http://purl.org/rss/1.0/modules/content/': 'content',
+  'http://purl.org/dc/elements/1.1/': 'dc',
+  'http://purl.org/dc/terms/': 'dcterms',
+  'http://search.yahoo.com/mrss/': 'media',
+  'http://search.yahoo.com/mrss': 'media',
+  'http://www.itunes.com/dtds/podcast-1.0.dtd': 'itunes',
+  'http://www.w3.org/1999/xhtml': 'xhtml',
+  'http://www.w3.org/XML/1998/namespace': 'xml',
+};
+
+const MAX_DEPTH = 200;
+const DOCTYPE = /<!DOCTYPE\s[^[>]*(?:\[[\s\S]*?\]\s*)?>/i;
+
+export function parseXml(input: string, documentUrl: string | null): XmlDocument {
+  const text = stripControlChars(removeDoctype(input));
+  const b = new TreeBuilder(documentUrl);
+  const parser = new Parser(b, { xmlMode: true, decodeEntities: false, recognizeSelfClosing: true });
+  parser.write(text);
+  parser.end();
+  const truncated = b.rootImplied && b.root !== null && !text.includes(`</${b.rootRawName}`);
+  return { root: b.root, truncated };
+}
+
+function removeDoctype(s: string): string {
+  const at = s.search(/<!DOCTYPE/i);
+  return at === -1 ? s : s.slice(0, at) + s.slice(at).replace(DOCTYPE, '');
+}
+
+type Scope = Record<string, string>;
+
+class TreeBuilder {
+  root: XmlElement | null = null;
+  rootRawName = '';
+  rootImplied = false;
+  private readonly stack: XmlElement[] = [];
+  private readonly scopes: Scope[] = [{ xml: 'http://www.w3.org/XML/1998/namespace' }];
+  private readonly pushedScope: boolean[] = [];
+  private rootUri = '';
+  private flattened = 0;
+  private inCdata = false;
+  private done = false;
+
+  constructor(private readonly documentUrl: string | null) {}
+
+  onopentag(rawName: string, rawAttrs: Record<string, string>): void {
+    if (this.done) return;
+    if (this.stack.length >= MAX_DEPTH) {
+      this.flattened++;
+      return;
+    }
+    const attrs: Record<string, string> = {};
+    let scope: Scope | null = null;
+    for (const key in rawAttrs) {
+      const name = key.toLowerCase();
+      const value = decodeEntities(rawAttrs[key]!);
+      attrs[name] = value;
+      if (name === 'xmlns' || name.startsWith('xmlns:')) {
+        scope ??= { ...this.scopes[this.scopes.length - 1] };
+        scope[name === 'xmlns' ? '' : name.slice(6)] = value.trim();
+      }
+    }
+    if (scope) this.scopes.push(scope);
+    this.pushedScope.push(scope !== null);
+    const parent = this.stack[this.stack.length - 1];
+    const el = this.makeElement(rawName, attrs, parent);
+    if (parent) parent.children.push(el);
+    else {
+      this.root = el;
+      this.rootRawName = rawName;
+      this.rootUri = el.uri;
+    }
+    this.stack.push(el);
+  }
+
+  onclosetag(_name: string, isImplied: boolean): void {
+    if (this.done) return;
+    if (this.flattened > 0) {
+      this.flattened--;
+      return;
+    }
+    this.stack.pop();
+    if (this.pushedScope.pop()) this.scopes.pop();
+    if (this.stack.length === 0) {
+      this.rootImplied = isImplied;
+      this.done = true;
+    }
+  }
+
+  ontext(data: string): void {
+    const parent = this.stack[this.stack.length - 1];
+    if (!parent || this.done) return;
+    const text = this.inCdata ? data : decodeEntities(data);
+    const last = parent.children[parent.children.length - 1];
+    if (last && 'text' in last && last.cdata === this.inCdata) {
+      parent.children[parent.children.length - 1] = { text: last.text + text, cdata: this.inCdata };
+    } else parent.children.push({ text, cdata: this.inCdata });
+  }
+
+  oncdatastart(): void {
+    this.inCdata = true;
+  }
+
+  oncdataend(): void {
+    this.inCdata = false;
+  }
+
+  private makeElement(rawName: string, attrs: Record<string, string>, parent: XmlElement | undefined): XmlElement {
+    const colon = rawName.indexOf(':');
+    const prefix = colon === -1 ? '' : rawName.slice(0, colon).toLowerCase();
+    const local = (colon === -1 ? rawName : rawName.slice(colon + 1)).toLowerCase();
+    const uri = this.scopes[this.scopes.length - 1]![prefix] ?? '';
+    const known = uri === '' ? undefined : !parent || uri === this.rootUri ? '' : PREFIXES[uri];
+    // Unknown URI on a default-namespace element: treat as core vocabulary; undeclared prefix: keep it.
+    const canon = known ?? (uri === '' ? prefix : colon === -1 ? '' : prefix);
+    const parentBase = parent ? parent.base : this.documentUrl;
+    const xmlBase = attrs['xml:base'];
+    return {
+      name: canon ? `${canon}:${local}` : local,
+      local,
+      uri,
+      attrs,
+      children: [],
+      base: xmlBase !== undefined ? resolveBase(xmlBase, parentBase) : parentBase,
+      lang: attrs['xml:lang']?.trim() || (parent ? parent.lang : null),
+    };
+  }
+}
