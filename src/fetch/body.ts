@@ -44,16 +44,19 @@ export function decodersFor(contentEncoding: string | null): Transform[] | strin
   return decoders;
 }
 
-class TooLarge extends Error {}
-
 /** Reads `source` through `decoders`, giving up as soon as more than `maxBytes` come out. */
 export async function readLimited(source: Readable, decoders: Transform[], maxBytes: number): Promise<BodyRead> {
   const chunks: Buffer[] = [];
   let total = 0;
+  // A flag, not an error class: pipeline() may reject with an AbortError instead of the sink's error.
+  let tooLarge = false;
   const sink = async (decoded: AsyncIterable<Buffer>) => {
     for await (const chunk of decoded) {
       total += chunk.length;
-      if (total > maxBytes) throw new TooLarge();
+      if (total > maxBytes) {
+        tooLarge = true;
+        throw new Error('body too large');
+      }
       chunks.push(chunk);
     }
   };
@@ -62,7 +65,7 @@ export async function readLimited(source: Readable, decoders: Transform[], maxBy
     // types only list streams.
     await pipeline([source, ...decoders, sink as unknown as NodeJS.WritableStream]);
   } catch (err) {
-    if (err instanceof TooLarge) return { kind: 'too-large' };
+    if (tooLarge) return { kind: 'too-large' };
     if (isZlibError(err)) return { kind: 'bad-encoding', what: (err as Error).message };
     throw err;
   }

@@ -33,6 +33,10 @@ export function createFetcher(deps: FetcherDeps): Fetcher {
       retryable,
       elapsedMs: elapsed(),
     });
+    const deadline = new Promise<never>((_resolve, reject) => {
+      controller.signal.addEventListener('abort', () => reject(new Error('deadline passed')), { once: true });
+    });
+    deadline.catch(() => undefined);
     let url = req.url;
     try {
       for (let hop = 0; ; hop++) {
@@ -42,7 +46,7 @@ export function createFetcher(deps: FetcherDeps): Fetcher {
           // The deadline starts with the first request, not while waiting in the queue.
           timer ??= setTimeout(() => controller.abort(), opts.totalTimeoutMs);
           try {
-            return await requestOnce(url, req, {
+            const hop = requestOnce(url, req, {
               dispatcher: agent,
               userAgent: deps.userAgent,
               maxBodyBytes: opts.maxBodyBytes,
@@ -50,6 +54,8 @@ export function createFetcher(deps: FetcherDeps): Fetcher {
               clock: Date.now,
               elapsed,
             });
+            // undici ignores the abort while still connecting; do not wait for it.
+            return await Promise.race([hop, deadline]);
           } catch (err) {
             return networkFailure(err, url, controller.signal.aborted, elapsed());
           }
