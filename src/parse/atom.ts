@@ -63,10 +63,9 @@ function textConstruct(el: XmlElement | undefined): TextConstruct {
   }
   const raw = textOf(el);
   if (type === 'html' || type === 'text/html' || mode === 'escaped') return { html: raw, plain: htmlToPlain(raw) };
-  if (mode === 'base64' || (type.includes('/') && !type.startsWith('text/'))) {
-    const html = decodeBase64(raw);
-    return { html, plain: htmlToPlain(html) };
-  }
+  const binary = mode === 'base64' || (type.includes('/') && !type.startsWith('text/'));
+  const decoded = binary ? decodeBase64(raw) : null;
+  if (decoded !== null) return { html: decoded, plain: htmlToPlain(decoded) };
   return { html: plainToHtml(raw.trim()), plain: cleanPlain(raw) };
 }
 
@@ -78,11 +77,16 @@ function unwrapDiv(el: XmlElement): XmlElement {
   return elements.length === 1 && onlyText && div?.local === 'div' ? div : el;
 }
 
-function decodeBase64(raw: string): string {
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Base64 text as UTF-8, or null when it is not base64 of UTF-8 text (then it is read as plain text). */
+function decodeBase64(raw: string): string | null {
+  const compact = raw.replace(/\s+/g, '');
+  if (!compact || compact.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(compact)) return null;
   try {
-    return new TextDecoder().decode(Uint8Array.from(atob(raw.replace(/\s+/g, '')), (c) => c.charCodeAt(0)));
+    return strictUtf8.decode(Uint8Array.from(atob(compact), (c) => c.charCodeAt(0)));
   } catch {
-    return raw;
+    return null;
   }
 }
 

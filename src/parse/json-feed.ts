@@ -20,7 +20,8 @@ export function parseJsonFeed(text: string, baseUrl: string | null): Result<Pars
   }
   const feed = obj(doc);
   const version = str(feed?.['version']) ?? '';
-  if (!feed || (!version.includes('jsonfeed.org/version/') && !Array.isArray(feed['items']))) {
+  const knownVersion = /jsonfeed\.org\/version\/|^1(?:\.\d)?$/.test(version.trim());
+  if (!feed || (!knownVersion && !Array.isArray(feed['items']))) {
     return { ok: false, error: 'JSON document is not a JSON Feed (no jsonfeed.org version, no items)' };
   }
   const base = resolveUrl(str(feed['feed_url']), baseUrl) ?? baseUrl;
@@ -30,7 +31,7 @@ export function parseJsonFeed(text: string, baseUrl: string | null): Result<Pars
   return {
     ok: true,
     value: {
-      format: version.includes('/version/1.1') ? 'json11' : 'json10',
+      format: /1\.1\/?$/.test(version.trim()) ? 'json11' : 'json10',
       title: htmlToPlain(str(feed['title']) ?? ''),
       link: resolveUrl(str(feed['home_page_url']), base),
       lang,

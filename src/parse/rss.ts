@@ -25,8 +25,8 @@ const RSS_VERSIONS: Record<string, FeedFormat> = {
 export function rssFormat(root: XmlElement): FeedFormat {
   if (root.local === 'rss') return RSS_VERSIONS[(root.attrs['version'] ?? '').trim()] ?? 'rss20';
   if (root.local === 'rdf') {
-    const channel = child(root, 'channel');
-    return channel?.uri === NS.rss090 || root.attrs['xmlns'] === NS.rss090 ? 'rss090' : 'rss10';
+    const ns = child(root, 'channel')?.uri ?? root.attrs['xmlns'];
+    return ns === NS.rss090 || ns === NS.rss090alt ? 'rss090' : 'rss10';
   }
   // CDF (<CHANNEL> root) has no FeedFormat of its own; its fields follow RSS 0.9x.
   return 'rss091';

@@ -37,6 +37,7 @@ export const NS = {
   atom10: 'http://www.w3.org/2005/Atom',
   atom03: 'http://purl.org/atom/ns#',
   rss090: 'http://my.netscape.com/rdf/simple/0.9/',
+  rss090alt: 'http://channel.netscape.com/rdf/simple/0.9/',
   rss10: 'http://purl.org/rss/1.0/',
   rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
 } as const;
@@ -44,6 +45,7 @@ export const NS = {
 // Namespace URI -> canonical prefix ('' = core feed vocabulary).
 const PREFIXES: Record<string, string> = {
   [NS.rss090]: '',
+  [NS.rss090alt]: '',
   [NS.rss10]: '',
   'http://backend.userland.com/rss': '',
   'http://backend.userland.com/rss2': '',

@@ -10,7 +10,7 @@ export type Row = Record<string, string>;
 
 /** TSV with a header line; fields may be "quoted" with "" escapes. */
 export function readExpectations(corpus: string): Row[] {
-  const lines = readFileSync(`${FEEDS_DIR}${corpus}/EXPECTATIONS.tsv`, 'utf8').split('\n').filter(Boolean);
+  const lines = readFileSync(`${FEEDS_DIR}${corpus}/EXPECTATIONS.tsv`, 'utf8').split(/\r?\n/).filter(Boolean);
   const header = lines[0]!.split('\t');
   return lines.slice(1).map((line) => {
     const fields = line.split('\t').map(unquote);
