@@ -60,6 +60,6 @@ export async function parseCommand(args: string[], io: CommandIO): Promise<numbe
     io.err(`rased parse: ${target}: ${parsed.error}`);
     return 1;
   }
-  io.out(JSON.stringify(feedToJson(parsed.value), null, 2));
+  io.out(JSON.stringify(feedToJson(parsed.value.feed), null, 2));
   return 0;
 }

@@ -102,7 +102,8 @@ export async function pollSource(source: Source, deps: PollDeps): Promise<PollRe
   }
   // 5
   const fetchedAt = deps.clock();
-  const candidates = [...parsed.value.articles]
+  if (parsed.value.warnings.length) log.debug({ encoding: parsed.value.encoding, warnings: parsed.value.warnings }, 'decoded with warnings');
+  const candidates = [...parsed.value.feed.articles]
     .map((a) => toCandidate(a, source, fetchedAt, deps.candidate))
     .sort((a, b) => a.publishedAt - b.publishedAt);
   const announceFrom = firstPoll ? candidates.length - source.backfill : 0;

@@ -7,7 +7,7 @@ export type { Fetcher, FetchResult } from '../fetch/types';
 export type ParseFeed = (
   bytes: Uint8Array,
   opts: { contentType: string | null; url: string; contentLocation?: string | null },
-) => Result<ParsedFeed, string>;
+) => Result<{ feed: ParsedFeed; encoding: string; warnings: readonly string[] }, string>;
 
 /** Fetches an article page and extracts its text. */
 export type LoadPage = (url: string) => Promise<Result<ArticleText, string>>;

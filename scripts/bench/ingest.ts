@@ -1,0 +1,76 @@
+// Ingest benchmark: FEEDS feeds × PER_FEED articles served on 127.0.0.1 by a child process;
+// round 1 = fetch + parse + store through the real pipeline; round 2 = conditional GET (304s).
+// Targets (issue 2): >= 2,000 articles/s, round 2 < 5% of round 1, peak RSS <= 250 MB.
+import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { silentLogger } from '../../src/observe/log';
+import { parseSourcesConfig } from '../../src/sources/config';
+
+export interface IngestBenchResult {
+  feeds: number;
+  articles: number;
+  round1Ms: number;
+  articlesPerSec: number;
+  round2Ms: number;
+  round2Fraction: number;
+  peakRssMb: number;
+}
+
+export async function runIngestBench(feeds = 200, perFeed = 50): Promise<IngestBenchResult> {
+  const child = fork(fileURLToPath(new URL('./feed-server.mjs', import.meta.url)), [], {
+    env: { ...process.env, FEEDS: String(feeds), PER_FEED: String(perFeed) },
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
+  const port = await new Promise<number>((resolve) => child.stdout!.once('data', (d) => resolve(Number(String(d).trim()))));
+  const dir = mkdtempSync(join(tmpdir(), 'rased-bench-'));
+  let peak = 0;
+  const sample = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 20);
+  try {
+    const yaml = `sources:\n${Array.from({ length: feeds }, (_, f) => `  - { id: f${f}, name: F${f}, url: "http://127.0.0.1:${port}/feed/${f}", every: 5m, backfill: 0 }`).join('\n')}\n`;
+    const sources = parseSourcesConfig(yaml, 'bench');
+    const config = loadConfig({ DATABASE_PATH: join(dir, 'bench.db'), POLL_CONCURRENCY: '16', FETCH_GLOBAL: '16' });
+    if (!sources.ok || !config.ok) throw new Error('bench config invalid');
+    const app = createApp({ config: config.value, sources: sources.value, log: silentLogger(), write: () => {} });
+    const t1 = performance.now();
+    const r1 = await app.scheduler.runOnce();
+    const round1Ms = performance.now() - t1;
+    const t2 = performance.now();
+    const r2 = await app.scheduler.runOnce();
+    const round2Ms = performance.now() - t2;
+    const articles = r1.reduce((n, r) => n + r.new, 0);
+    if (r2.some((r) => r.outcome !== 'not-modified')) throw new Error('round 2 expected only 304s');
+    await app.close();
+    peak = Math.max(peak, process.memoryUsage().rss);
+    return {
+      feeds,
+      articles,
+      round1Ms,
+      articlesPerSec: articles / (round1Ms / 1000),
+      round2Ms,
+      round2Fraction: round2Ms / round1Ms,
+      peakRssMb: peak / 1024 / 1024,
+    };
+  } finally {
+    clearInterval(sample);
+    child.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function formatIngest(r: IngestBenchResult): string {
+  const ok = (b: boolean) => (b ? 'meets' : 'MISSES');
+  return [
+    '| ingest (fetch + parse + store) | result | target |',
+    '|---|---|---|',
+    `| ${r.articles} articles from ${r.feeds} feeds, round 1 | ${r.round1Ms.toFixed(0)} ms, **${r.articlesPerSec.toFixed(0)} articles/s** | >= 2,000/s (${ok(r.articlesPerSec >= 2000)}) |`,
+    `| round 2 (conditional GET, all 304) | ${r.round2Ms.toFixed(0)} ms = ${(r.round2Fraction * 100).toFixed(1)}% of round 1 | < 5% (${ok(r.round2Fraction < 0.05)}) |`,
+    `| peak RSS | ${r.peakRssMb.toFixed(0)} MB | <= 250 MB (${ok(r.peakRssMb <= 250)}) |`,
+  ].join('\n');
+}
