@@ -25,7 +25,8 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+/** May be async; its return value is ignored except for rejections (answered with a 500). */
+export type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
 export async function startServer(handler: Handler): Promise<TestServer> {
   const requests: RecordedRequest[] = [];
