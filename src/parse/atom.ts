@@ -31,7 +31,7 @@ function parseEntry(entry: XmlElement, feedAuthor: string | null): ParsedArticle
   const summary = textConstruct(child(entry, 'summary'));
   const contentEl = child(entry, 'content');
   const content = contentEl && !contentEl.attrs['src'] ? textConstruct(contentEl) : null;
-  const contentHtml = content?.html ? resolveHtmlUrls(content.html, contentEl!.base) : null;
+  const contentHtml = content?.html.trim() ? resolveHtmlUrls(content.html.trim(), contentEl!.base) : null;
   const source = child(entry, 'source');
   return {
     title: textConstruct(child(entry, 'title')).plain,

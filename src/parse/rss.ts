@@ -4,7 +4,7 @@
 //   http(s)); resolved against xml:base / the document URL.
 // - guid: <guid>, else rdf:about, else null (the pipeline synthesises one).
 // - published: pubDate, dc:date, dcterms:issued/created/modified, atom:published/updated.
-// - contentHtml: content:encoded, xhtml:body, <content>; summary: description, else cut from content.
+// - contentHtml: content:encoded, xhtml:body, <content>, Userland <fullitem>; summary: description, else cut from content.
 import type { FeedFormat, ParsedArticle, ParsedFeed } from '../types';
 import { cleanAuthor, imageOf, summaryOf } from './common';
 import { parseDate } from './dates';
@@ -49,8 +49,8 @@ export function parseRss(root: XmlElement): ParsedFeed {
 function parseItem(item: XmlElement, feedLang: string | null): ParsedArticle {
   const titleEl = child(item, 'title', 'dc:title');
   const descriptionEl = child(item, 'description', 'dc:description', 'itunes:summary', 'media:description');
-  const contentEl = child(item, 'content:encoded', 'xhtml:body', 'content');
-  const contentHtml = contentEl ? resolveHtmlUrls(innerHtml(contentEl), contentEl.base) || null : null;
+  const contentEl = child(item, 'content:encoded', 'xhtml:body', 'content', 'fullitem');
+  const contentHtml = contentEl ? resolveHtmlUrls(innerHtml(contentEl).trim(), contentEl.base) || null : null;
   const descriptionHtml = descriptionEl ? innerHtml(descriptionEl) : null;
   const guidEl = child(item, 'guid');
   const guid = textOf(guidEl).trim() || item.attrs['rdf:about']?.trim() || null;

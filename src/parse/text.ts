@@ -5,14 +5,25 @@
 // - Declared DTD entities are never expanded (no billion-laughs): only the fixed HTML table is known.
 // - Plain text drops tags, comments and the contents of script/style, decodes entities once and
 //   collapses ASCII whitespace only, so NBSP, ZWNJ and bidi marks (common in Arabic text) survive.
-// - C0 control characters other than tab/newline are illegal in XML 1.0 and are removed.
+// - C0 control characters other than tab/newline are illegal in XML 1.0 and are removed; C1 controls
+//   (U+0080..U+009F) are windows-1252 bytes mislabelled upstream (0x92 for ’), so they are mapped back
+//   as HTML does for &#146; ("demoronizing", feedparser encoding/demoronize-*).
 import { decodeHTMLStrict, escapeAttribute, escapeText } from 'entities';
 
 const CONTROL_CHARS = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F\uFFFE\uFFFF]/g;
+const C1_CHARS = /[\x80-\x9F]/g;
+// windows-1252 bytes 0x80..0x9F; '\0' marks the five it leaves undefined (those are dropped).
+const CP1252_C1 =
+  '\u20AC\0\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\0\u017D\0\0\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\0\u017E\u0178';
+const C1_TO_CP1252 = (c: string): string => {
+  const mapped = CP1252_C1[c.charCodeAt(0) - 0x80]!;
+  return mapped === '\0' ? '' : mapped;
+};
 const ASCII_SPACE = /[ \t\n\r\f]+/g;
 const DROPPED_BLOCKS = /<(script|style|noscript|template)\b[^>]*>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?(?:-->|$)/gi;
 // A tag starts with `<` then a letter, `/` or `!`; `a < b` stays text.
-const TAG = /<\/?([a-zA-Z][a-zA-Z0-9:-]*)(?:[^>"']|"[^"]*"|'[^']*')*>|<![^>]*>/g;
+// Quoted attribute values may hold '>'; a tag with an unbalanced quote falls back to the next '>'.
+const TAG = /<\/?([a-zA-Z][a-zA-Z0-9:-]*)(?:[^>"']|"[^"]*"|'[^']*')*>|<\/?([a-zA-Z][a-zA-Z0-9:-]*)[^>]*>|<![^>]*>/g;
 const BLOCK_TAGS = new Set(
   'p br div li ul ol tr td th table h1 h2 h3 h4 h5 h6 blockquote section article header footer figure figcaption hr pre dd dt'.split(
     ' ',
@@ -20,7 +31,7 @@ const BLOCK_TAGS = new Set(
 );
 
 export function stripControlChars(s: string): string {
-  return s.replace(CONTROL_CHARS, '');
+  return s.replace(CONTROL_CHARS, '').replace(C1_CHARS, C1_TO_CP1252);
 }
 
 /** Decodes character references once (strict: semicolon required; unknown names kept as written). */
@@ -39,7 +50,10 @@ export function htmlToPlain(html: string): string {
   let s = html;
   if (s.includes('<')) {
     s = s.replace(DROPPED_BLOCKS, ' ');
-    s = s.replace(TAG, (_m, name: string | undefined) => (name && BLOCK_TAGS.has(name.toLowerCase()) ? ' ' : ''));
+    s = s.replace(TAG, (_m, quoted?: string, loose?: string) => {
+      const name = quoted ?? loose;
+      return name && BLOCK_TAGS.has(name.toLowerCase()) ? ' ' : '';
+    });
   }
   return collapseSpace(stripControlChars(decodeEntities(s)));
 }

@@ -90,7 +90,19 @@ export { parsed };
 type Golden = Record<string, unknown> & { items?: Golden[]; entries?: Golden[] };
 
 const GOFEED_FORMATS: Record<string, Record<string, string>> = {
-  rss: { '': 'rss20', '2.01': 'rss20', '2.1': 'rss20', '0.9': 'rss090', '0.90': 'rss090', '0.91': 'rss091', '0.92': 'rss092', '0.93': 'rss093', '0.94': 'rss094', '1.0': 'rss10', '2.0': 'rss20' },
+  rss: {
+    '': 'rss20',
+    '2.01': 'rss20',
+    '2.1': 'rss20',
+    '0.9': 'rss090',
+    '0.90': 'rss090',
+    '0.91': 'rss091',
+    '0.92': 'rss092',
+    '0.93': 'rss093',
+    '0.94': 'rss094',
+    '1.0': 'rss10',
+    '2.0': 'rss20',
+  },
   atom: { '0.3': 'atom03', '1.0': 'atom10' },
   json: { '1.0': 'json10', '1.1': 'json11' },
 };
@@ -180,7 +192,12 @@ describe.skipIf(!corpusPresent)('feed-rs and rssbot notes', () => {
   it.each([
     ['feed-rs', 'rss2/rss_2.0_encoding_1.xml', 'title', 'RSS Feed do Site Inovação Tecnológica'],
     ['feed-rs', 'rss0/rss_0.91_encoding_2.xml', 'title', 'Tribunal de Justiça do Estado do Rio Grande do Sul'],
-    ['feed-rs', 'xml/xml_iso8859.xml', 'first article title', 'Digitalministerium: Neue Glasfaserförderung mit Schnellkasse'],
+    [
+      'feed-rs',
+      'xml/xml_iso8859.xml',
+      'first article title',
+      'Digitalministerium: Neue Glasfaserförderung mit Schnellkasse',
+    ],
     ['feed-rs', 'rss1/rss_1.0_iso8859.xml', 'first article summary', 'Ab April soll es wieder Förderung'],
     ['rssbot', 'encoding_gb2312.xml', 'title', '虎扑足球新闻'],
   ])('%s %s: %s is "%s"', (corpus, file, field, want) => {
@@ -191,17 +208,27 @@ describe.skipIf(!corpusPresent)('feed-rs and rssbot notes', () => {
   });
 
   it('feed-rs rss_0.91_encoding_1.xml keeps its Portuguese description bytes', () => {
-    const text = decodeBody(corpusBytes('feeds/feed-rs/rss0/rss_0.91_encoding_1.xml'), { contentType: null, kind: 'xml' });
+    const text = decodeBody(corpusBytes('feeds/feed-rs/rss0/rss_0.91_encoding_1.xml'), {
+      contentType: null,
+      kind: 'xml',
+    });
     expect(text.text).toContain('Dicas-L: Informações Úteis para Administradores de Sistemas');
   });
 
   it('feed-rs resolves relative links: xml:base, and the feed URL when there is none', () => {
-    for (const file of ['rss2/rss_2.0_relurl_1.xml', 'rss2/rss_2.0_relurl_2.xml', 'atom/atom_relative.xml', 'atom/atom_xml_base.xml']) {
+    for (const file of [
+      'rss2/rss_2.0_relurl_1.xml',
+      'rss2/rss_2.0_relurl_2.xml',
+      'atom/atom_relative.xml',
+      'atom/atom_xml_base.xml',
+    ]) {
       const feed = parsed('feed-rs', file);
       for (const a of feed.articles) if (a.url) expect(a.url).toMatch(/^https?:\/\//);
     }
     const relurl2 = parsed('feed-rs', 'rss2/rss_2.0_relurl_2.xml');
-    expect(relurl2.articles.some((a) => a.url?.startsWith('http://example.com/') || a.imageUrl?.startsWith('http'))).toBe(true);
+    expect(
+      relurl2.articles.some((a) => a.url?.startsWith('http://example.com/') || a.imageUrl?.startsWith('http')),
+    ).toBe(true);
   });
 
   it('feed-rs ghost feed: content:encoded extracted with no whitespace between elements', () => {
