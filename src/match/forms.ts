@@ -1,0 +1,149 @@
+// Watch terms become the exact token forms they may take in text (shared/reference/arabic-matching.md
+// §2): no stemming of article text, the term is expanded instead.
+// - Arabic proclitics: conjunction (none, و, ف) then preposition (none, ب, ك, ل); with the article ال,
+//   ل + ال is written لل and merges with a following ل (للاذقية). 12 forms per word. In a phrase only
+//   the first word takes them. The bare stem of an ال word (باب from الباب) is never generated.
+// - Topic words (not names) also take the article, pronoun suffixes and sound plurals (ة becomes ت
+//   before a suffix: محافظتها); suffixes are matched by stripping them from the token (see SuffixForm)
+//   so a topic word costs 24 forms, not 300.
+// - English: topic words take simple plurals (possessives are cut by the tokenizer); names drop their
+//   article tokens (al-, el-, ez-), which the matcher skips in text.
+import { AR, LAT } from '../text/charmap';
+import { tokenize } from '../text/tokenize';
+import {
+  AR_ARTICLE_PREPOSITIONS,
+  AR_ARTICLE_SUFFIXES,
+  AR_CONJUNCTIONS,
+  AR_PREPOSITIONS,
+  AR_SUFFIXES,
+  EN_ARTICLES,
+} from './rules';
+
+/** Needs a context word or (English) an article token before it: الباب, "Bab", "Hol". */
+export const AMBIGUOUS = 1;
+/** Short capitals alias (IS, SDF): the surface must be in capitals. */
+export const ACRONYM = 2;
+/** Counts only when the same term also has a non-weak hit in the article (shared village names). */
+export const WEAK = 4;
+/** Latin article tokens in the text between the words are skipped (Deir ez-Zor = Deir Zor). */
+export const SKIP_ARTICLES = 8;
+/** A name of a place inside the watched one: shown after the place's own names in evidence. */
+export const INSIDE = 16;
+
+export interface Form {
+  /** Normalized tokens; the first is the lookup key. */
+  readonly tokens: readonly string[];
+  readonly flags: number;
+  /** For fold-sensitive keys (علي vs على): the last letter the user typed. */
+  readonly lastLetter?: string;
+}
+
+/** A stem that matches a token equal to stem + one of the suffixes (Arabic topic words). */
+export interface SuffixForm {
+  readonly stem: string;
+  readonly suffixes: readonly string[];
+}
+
+const hasArticle = (w: string) => w.startsWith('ال') && w.length > 3;
+
+export function arabicProclitics(word: string): string[] {
+  const out: string[] = [];
+  if (hasArticle(word)) {
+    const bare = word.slice(2);
+    for (const c of AR_CONJUNCTIONS) {
+      for (const p of AR_ARTICLE_PREPOSITIONS) out.push(c + p + word);
+      out.push(c + (bare.startsWith('ل') ? `ل${bare}` : `لل${bare}`));
+    }
+  } else {
+    for (const c of AR_CONJUNCTIONS) for (const p of AR_PREPOSITIONS) out.push(c + p + word);
+  }
+  return out;
+}
+
+const withFirst = (forms: string[], rest: readonly string[], flags: number): Form[] =>
+  forms.map((f) => ({ tokens: [f, ...rest], flags }));
+
+/** A place or alias name: clitics on the first Arabic word; Latin article tokens dropped and skipped. */
+export function nameForms(name: string, flags = 0): Form[] {
+  const t = tokenize(name);
+  if (t.keys.length === 0) return [];
+  if (t.kinds[0] === AR) return withFirst(arabicProclitics(t.keys[0]!), t.keys.slice(1), flags);
+  const kept = t.keys.filter((k, i) => !(t.kinds[i] === LAT && EN_ARTICLES.has(k)));
+  const tokens = kept.length > 0 ? kept : t.keys;
+  return [{ tokens, flags: flags | SKIP_ARTICLES }];
+}
+
+/** An =exact term: its normalized tokens, nothing else. */
+export function exactForms(text: string): Form[] {
+  const keys = tokenize(text).keys;
+  return keys.length > 0 ? [{ tokens: keys, flags: 0 }] : [];
+}
+
+const englishPlurals = (w: string): string[] => {
+  const out = [w, `${w}s`, `${w}es`];
+  if (w.endsWith('y') && w.length > 2) out.push(`${w.slice(0, -1)}ies`);
+  return out;
+};
+
+export interface TopicForms {
+  readonly forms: Form[];
+  readonly suffixForms: SuffixForm[];
+}
+
+/**
+ * A topic word or phrase. `isName` says whether a generated form is a known name: "Hama" + s is
+ * Hamas, which must not match.
+ */
+export function topicForms(text: string, isName: (key: string) => boolean = () => false): TopicForms {
+  const t = tokenize(text);
+  const keys = t.keys;
+  if (keys.length === 0) return { forms: [], suffixForms: [] };
+  if (t.kinds[0] === AR) return arabicTopic(keys);
+  if (t.kinds[keys.length - 1] === LAT) {
+    const head = keys.slice(0, -1);
+    const last = keys[keys.length - 1]!;
+    const lasts = englishPlurals(last).filter((w, i) => i === 0 || !isName([...head, w].join(' ')));
+    return { forms: lasts.map((w) => ({ tokens: [...head, w], flags: 0 })), suffixForms: [] };
+  }
+  return { forms: [{ tokens: keys, flags: 0 }], suffixForms: [] };
+}
+
+function arabicTopic(keys: string[]): TopicForms {
+  const [first, ...rest] = keys as [string, ...string[]];
+  const forms = withFirst(arabicProclitics(first), rest, 0);
+  const definite = keys.every((k) => !hasArticle(k));
+  // A definite noun phrase puts ال on every word: سيارة مفخخة → السيارة المفخخة.
+  if (definite)
+    forms.push(
+      ...withFirst(
+        arabicProclitics(`ال${first}`),
+        rest.map((k) => `ال${k}`),
+        0,
+      ),
+    );
+  if (rest.length > 0 || first.length < 3) return { forms, suffixForms: [] };
+  return { forms, suffixForms: arabicSuffixStems(first) };
+}
+
+const PRONOUNS = AR_SUFFIXES.filter((s) => s !== 'ات' && s !== 'ون');
+
+function arabicSuffixStems(word: string): SuffixForm[] {
+  const out: SuffixForm[] = [];
+  const add = (stems: string[], suffixes: readonly string[]) => {
+    for (const stem of stems) out.push({ stem, suffixes });
+  };
+  if (hasArticle(word)) {
+    const base = word.endsWith('ه') ? word.slice(0, -1) : word;
+    add(arabicProclitics(base), word.endsWith('ه') ? ['ات'] : AR_ARTICLE_SUFFIXES);
+    return out;
+  }
+  if (word.endsWith('ه')) {
+    const stem = word.slice(0, -1);
+    add(arabicProclitics(`${stem}ت`), PRONOUNS); // محافظتها
+    add([...arabicProclitics(stem), ...arabicProclitics(`ال${stem}`)], ['ات']); // محافظات، المحافظات
+    return out;
+  }
+  add(arabicProclitics(word), AR_SUFFIXES);
+  add(arabicProclitics(`ال${word}`), AR_ARTICLE_SUFFIXES);
+  return out;
+}

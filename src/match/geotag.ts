@@ -1,0 +1,159 @@
+// Geotagging: the places an article mentions, for alerts ("📍 Hasakah, al-Hasakah governorate") and
+// for clustering. Every name of every place is one form (Arabic clitics, Latin articles skipped), but
+// not every hit counts (reference §5: 1,012 Syrian names belong to more than one place):
+// - a name shared by a place and its own governorate (Hasakah) is the most specific one, unless a
+//   governorate word precedes it (محافظة الحسكة);
+// - a name shared by unrelated places counts only when one of them is reinforced: a place that
+//   contains it is also mentioned; otherwise it is dropped;
+// - common-word names need a context word (./rules AMBIGUOUS_NAMES, Place.ambiguousNames);
+// - overlapping hits keep the longest (مخيم الهول, not الهول).
+import { createTokenizer, hashKey, tokenKey } from '../text/tokenize';
+import type { Compiled, Entry } from './compile';
+import type { MatchContext } from './context';
+import { AMBIGUOUS, nameForms } from './forms';
+import type { MatchArticle } from './matcher';
+import { nameKey } from './names';
+import type { Place } from './places-types';
+import { AMBIGUOUS_NAMES, GOVERNORATE_WORDS } from './rules';
+import { type RawHit, scanTokens } from './scan';
+
+export interface PlaceTag {
+  readonly placeId: string;
+  readonly kind: Place['kind'];
+  readonly nameEn: string;
+  readonly nameAr: string;
+  readonly governorateId: string | null;
+  readonly governorateEn: string | null;
+  readonly governorateAr: string | null;
+  readonly lat: number | null;
+  readonly lon: number | null;
+  /** How many times the article names it. */
+  readonly count: number;
+}
+
+export interface Geotagger {
+  tag(article: MatchArticle): PlaceTag[];
+}
+
+/** Forms of every place name; the slot of a form is the place's position in ctx.places.places. */
+function compilePlaceNames(ctx: MatchContext): Compiled {
+  const forms = new Map<number, Entry[]>();
+  ctx.places.places.forEach((p, slot) => {
+    const ambiguous = new Set((p.ambiguousNames ?? []).map(nameKey));
+    for (const name of new Set([p.nameEn, p.nameAr, ...p.names])) {
+      const key = nameKey(name);
+      if (key === '') continue;
+      const flags = ambiguous.has(key) || AMBIGUOUS_NAMES.has(key) || /^[a-z]{1,3}$/.test(key) ? AMBIGUOUS : 0;
+      for (const f of nameForms(name, flags)) {
+        const [k, ...rest] = f.tokens as [string, ...string[]];
+        const e: Entry = {
+          key: k,
+          rest,
+          restHashes: rest.map((r) => hashKey(r)),
+          flags: f.flags,
+          lastLetter: undefined,
+          slot,
+        };
+        const h = hashKey(k);
+        const list = forms.get(h);
+        if (!list) forms.set(h, [e]);
+        else if (!list.some((x) => x.slot === slot && x.key === k && x.rest.join(' ') === rest.join(' '))) list.push(e);
+      }
+    }
+  });
+  return { forms, suffixForms: new Map(), slotUsers: [], watches: [] };
+}
+
+export function createGeotagger(ctx: MatchContext): Geotagger {
+  const compiled = compilePlaceNames(ctx);
+  const tokenizer = createTokenizer();
+  const all = ctx.places.places;
+  return {
+    tag(article) {
+      const hits: RawHit[] = [];
+      const govWordBefore = new Set<string>();
+      for (const [where, text] of [
+        ['title', article.title],
+        ['body', article.text],
+      ] as const) {
+        const t = tokenizer.run(text);
+        const before = hits.length;
+        scanTokens(text, t, compiled, where, hits);
+        for (let i = 0, h = before; h < hits.length && i < t.count; i++) {
+          while (h < hits.length && hits[h]!.start === t.starts[i]) {
+            if (i > 0 && GOVERNORATE_WORDS.has(tokenKey(t, i - 1))) govWordBefore.add(`${where}:${hits[h]!.start}`);
+            h++;
+          }
+        }
+      }
+      return resolveTags(longestSpans(hits), govWordBefore, ctx, all);
+    },
+  };
+}
+
+/** Hits grouped by span; spans inside a longer span are dropped. */
+function longestSpans(hits: readonly RawHit[]): Map<string, RawHit[]> {
+  const spans = new Map<string, RawHit[]>();
+  for (const h of hits) {
+    const k = `${h.where}:${h.start}:${h.end}`;
+    spans.set(k, [...(spans.get(k) ?? []), h]);
+  }
+  const keys = [...spans.keys()].map((k) => k.split(':')).map(([w, s, e]) => ({ w, s: Number(s), e: Number(e) }));
+  for (const a of keys)
+    if (keys.some((b) => b.w === a.w && b.s <= a.s && b.e >= a.e && b.e - b.s > a.e - a.s))
+      spans.delete(`${a.w}:${a.s}:${a.e}`);
+  return spans;
+}
+
+function resolveTags(
+  spans: Map<string, RawHit[]>,
+  govWord: Set<string>,
+  ctx: MatchContext,
+  all: readonly Place[],
+): PlaceTag[] {
+  const candidates = [...spans.entries()].map(([k, hs]) => ({ k, places: [...new Set(hs.map((h) => all[h.slot]!))] }));
+  const sure = new Set(candidates.filter((c) => c.places.length === 1).map((c) => c.places[0]!.id));
+  const counts = new Map<string, number>();
+  for (const c of candidates) {
+    const chosen = choose(c.places, govWord.has(c.k.split(':').slice(0, 2).join(':')), sure, ctx);
+    if (chosen) counts.set(chosen.id, (counts.get(chosen.id) ?? 0) + 1);
+  }
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([id, count]) => toTag(ctx.places.byId(id)!, count, ctx));
+}
+
+function choose(places: Place[], govWord: boolean, sure: ReadonlySet<string>, ctx: MatchContext): Place | null {
+  if (places.length === 1) return places[0]!;
+  const ids = new Set(places.map((p) => p.id));
+  const chain = places.filter(
+    (p) => ctx.places.ancestors(p.id).filter((a) => ids.has(a.id)).length === places.length - 1,
+  );
+  if (chain.length === 1) {
+    // City and governorate (or district) of one name: the most specific, unless "محافظة" says otherwise.
+    return govWord ? (places.find((p) => p.kind === 'governorate') ?? chain[0]!) : chain[0]!;
+  }
+  const reinforced = places.filter((p) => ctx.places.ancestors(p.id).some((a) => sure.has(a.id)));
+  return reinforced.length === 1 ? reinforced[0]! : null;
+}
+
+function toTag(p: Place, count: number, ctx: MatchContext): PlaceTag {
+  const gov = ctx.places.governorateOf(p.id);
+  return {
+    placeId: p.id,
+    kind: p.kind,
+    nameEn: p.nameEn,
+    nameAr: p.nameAr,
+    governorateId: gov?.id ?? null,
+    governorateEn: gov?.nameEn ?? null,
+    governorateAr: gov?.nameAr ?? null,
+    lat: p.lat,
+    lon: p.lon,
+    count,
+  };
+}
+
+/** One-off convenience: tags an article (build a Geotagger once to tag many). */
+export function tagPlaces(article: MatchArticle, ctx: MatchContext): PlaceTag[] {
+  return createGeotagger(ctx).tag(article);
+}
