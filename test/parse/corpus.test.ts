@@ -58,7 +58,8 @@ describe.skipIf(!corpusPresent)('feed corpus: outcomes', () => {
     it.each(rows.map((r) => [r['file']!, r] as const))(`${corpus}: %s`, (_file, row) => {
       const want = expectedOk(corpus, row);
       const got = parseRow(corpus, row);
-      const tally = (counts[corpus] ??= { pass: 0, total: 0 });
+      counts[corpus] ??= { pass: 0, total: 0 };
+      const tally = counts[corpus];
       tally.total++;
       if (want) expect(got.ok ? 'parsed' : got.error).toBe('parsed');
       else {
