@@ -43,4 +43,9 @@ export interface AliasGroup {
   readonly nameAr: string;
   /** Every alias, both languages, as written. */
   readonly aliases: readonly string[];
+  /**
+   * Aliases that only count written exactly so (case-sensitive, no folding): short Latin
+   * acronyms such as "IS", which folded would be the English verb "is". A subset of aliases.
+   */
+  readonly caseSensitiveAliases?: readonly string[];
 }
