@@ -24,50 +24,35 @@ export function createFetcher(deps: FetcherDeps): Fetcher {
   });
 
   async function fetchHttp(req: FetchRequest, elapsed: () => number): Promise<FetchResult> {
-    const controller = new AbortController();
-    let timer: NodeJS.Timeout | undefined;
-    const failed = (reason: string, retryable: boolean, status: number | null = null): FetchResult => ({
-      kind: 'failed',
-      reason,
-      status,
-      retryable,
-      elapsedMs: elapsed(),
-    });
-    const deadline = new Promise<never>((_resolve, reject) => {
-      controller.signal.addEventListener('abort', () => reject(new Error('deadline passed')), { once: true });
-    });
-    deadline.catch(() => undefined);
-    let url = req.url;
+    const deadline = createDeadline(opts.totalTimeoutMs);
     try {
+      let url = req.url;
       for (let hop = 0; ; hop++) {
         const refusal = await checkHop(url, hop);
-        if (refusal) return failed(refusal, false);
-        const result: Hop | FetchResult = await limiter.run(new URL(url).host, async () => {
-          // The deadline starts with the first request, not while waiting in the queue.
-          timer ??= setTimeout(() => controller.abort(), opts.totalTimeoutMs);
-          try {
-            const hop = requestOnce(url, req, {
-              dispatcher: agent,
-              userAgent: deps.userAgent,
-              maxBodyBytes: opts.maxBodyBytes,
-              signal: controller.signal,
-              clock: Date.now,
-              elapsed,
-            });
-            // undici ignores the abort while still connecting; do not wait for it.
-            return await Promise.race([hop, deadline]);
-          } catch (err) {
-            return networkFailure(err, url, controller.signal.aborted, elapsed());
-          }
-        });
-        if (result.kind !== 'redirect') return 'result' in result ? result.result : result;
+        if (refusal) return { kind: 'failed', reason: refusal, status: null, retryable: false, elapsedMs: elapsed() };
+        const step = await limiter.run(new URL(url).host, () => requestHop(url, req, deadline, elapsed));
+        if (step.kind === 'done') return step.result;
         if (hop >= opts.maxRedirects) {
-          return failed(`more than ${opts.maxRedirects} redirects from ${req.url}`, false, result.status);
+          const reason = `more than ${opts.maxRedirects} redirects from ${req.url}`;
+          return { kind: 'failed', reason, status: step.status, retryable: false, elapsedMs: elapsed() };
         }
-        url = result.location;
+        url = step.location;
       }
     } finally {
-      clearTimeout(timer);
+      deadline.clear();
+    }
+  }
+
+  async function requestHop(url: string, req: FetchRequest, deadline: Deadline, elapsed: () => number): Promise<Hop> {
+    // The deadline starts with the first request, not while waiting in the queue.
+    deadline.start();
+    const ctx = { dispatcher: agent, userAgent: deps.userAgent, maxBodyBytes: opts.maxBodyBytes, clock: Date.now };
+    try {
+      const hop = requestOnce(url, req, { ...ctx, signal: deadline.signal, elapsed });
+      // undici ignores an abort while it is still connecting; do not wait for its connect timer.
+      return await Promise.race([hop, deadline.passed]);
+    } catch (err) {
+      return { kind: 'done', result: networkFailure(err, url, deadline.signal.aborted, elapsed()) };
     }
   }
 
@@ -103,7 +88,7 @@ export function createFetcher(deps: FetcherDeps): Fetcher {
     async fetch(req) {
       const start = now();
       const elapsed = () => Math.round(now() - start);
-      if (req.url.startsWith('file:')) return fetchFile(req, opts.maxBodyBytes, elapsed);
+      if (URL.parse(req.url)?.protocol === 'file:') return fetchFile(req, opts.maxBodyBytes, elapsed);
       return fetchHttp(req, elapsed);
     },
     close: () => agent.close(),
@@ -112,4 +97,30 @@ export function createFetcher(deps: FetcherDeps): Fetcher {
 
 function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+interface Deadline {
+  readonly signal: AbortSignal;
+  /** Rejects when the deadline passes. */
+  readonly passed: Promise<never>;
+  /** Starts the clock; later calls do nothing. */
+  start(): void;
+  clear(): void;
+}
+
+function createDeadline(ms: number): Deadline {
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const passed = new Promise<never>((_resolve, reject) => {
+    controller.signal.addEventListener('abort', () => reject(new Error(`deadline of ${ms} ms passed`)), { once: true });
+  });
+  passed.catch(() => undefined); // only ever observed through Promise.race
+  return {
+    signal: controller.signal,
+    passed,
+    start: () => {
+      timer ??= setTimeout(() => controller.abort(), ms);
+    },
+    clear: () => clearTimeout(timer),
+  };
 }

@@ -41,7 +41,8 @@ export interface FetchRequest {
 
 /**
  * Decides whether a URL may be requested: null = allowed, a string = why not. Called for the
- * requested URL (hop 0) and for every redirect target (hop 1..maxRedirects).
+ * requested URL (hop 0) and for every redirect target (hop 1..maxRedirects), only for http(s).
+ * It should resolve, not reject: a rejection is treated as a bug and propagates out of fetch().
  */
 export type CheckUrl = (url: string, hop: number) => Promise<string | null>;
 
