@@ -16,8 +16,8 @@
 // - euc-kr-attribute, item_description_not_a_doctype: markup-only descriptions, empty as plain text.
 import { describe, expect, it } from 'vitest';
 import { decodeBody } from '../../src/parse/decode';
-import { parsed } from './corpus.test';
 import { corpusBytes, corpusPresent, readExpectations, simulatedHeaders } from './corpus-files';
+import { parsed } from './corpus-parse';
 
 type EntryField = 'title' | 'url' | 'guid' | 'summary' | 'contentHtml' | 'imageUrl';
 type Field = 'title' | 'link' | 'lang' | 'format' | 'encoding' | 'published' | `entry.${EntryField}`;

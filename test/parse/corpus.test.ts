@@ -3,18 +3,9 @@
 // golden outputs (gofeed JSON, rss-parser expected-output) and the notes/expressions we can map.
 import { describe, expect, it } from 'vitest';
 import { decodeBody } from '../../src/parse/decode';
-import { parseFeedBytes } from '../../src/parse/feed';
 import { htmlToPlain } from '../../src/parse/text';
-import type { ParsedFeed } from '../../src/types';
-import {
-  corpusBytes,
-  corpusJson,
-  corpusPresent,
-  feedCorpora,
-  type Row,
-  readExpectations,
-  simulatedHeaders,
-} from './corpus-files';
+import { corpusBytes, corpusJson, corpusPresent, feedCorpora, type Row, readExpectations } from './corpus-files';
+import { parsed, parseRow } from './corpus-parse';
 
 if (!corpusPresent) console.warn('SKIPPING corpus tests: ../shared/corpus is absent (CI always has it)');
 
@@ -24,22 +15,6 @@ const OUTCOME_OVERRIDES: Record<string, { ok: boolean; why: string }> = {
   // so there is no feed to parse: an explicit failure is the honest answer for the pipeline.
   'feedparser/illformed/rss_empty_document.xml': { ok: false, why: 'a lone XML comment: no feed at all' },
 };
-
-/** The URL each corpus's own tests fetch from (feedparser's test server; feed-rs uses example.com). */
-function feedUrl(corpus: string, file: string): string {
-  if (corpus === 'feed-rs') return 'http://example.com';
-  return `http://127.0.0.1:8097/tests/${file}`;
-}
-
-export function parseRow(corpus: string, row: Row) {
-  const file = row['file']!;
-  const headers = simulatedHeaders(row['simulated_http_headers']);
-  return parseFeedBytes(corpusBytes(`feeds/${corpus}/${file}`), {
-    contentType: headers['content-type'] ?? null,
-    url: feedUrl(corpus, file),
-    contentLocation: headers['content-location'] ?? null,
-  });
-}
 
 function expectedOk(corpus: string, row: Row): boolean | null {
   const override = OUTCOME_OVERRIDES[`${corpus}/${row['file']}`];
@@ -77,14 +52,6 @@ describe.skipIf(!corpusPresent)('feed corpus: outcomes', () => {
     console.log(`corpus outcomes: ${line}`);
   });
 });
-
-function parsed(corpus: string, file: string, headers = ''): ParsedFeed {
-  const result = parseRow(corpus, { file, simulated_http_headers: headers });
-  if (!result.ok) throw new Error(`${corpus}/${file} failed: ${result.error}`);
-  return result.value.feed;
-}
-
-export { parsed };
 
 // ---- gofeed golden JSON: feed title, item titles, item links, format ----
 
