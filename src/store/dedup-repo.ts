@@ -1,0 +1,164 @@
+// SQL for src/dedup's tables (0003_dedup.sql): prepared once, plain rows in and out. Lists go in as
+// one JSON array parameter (json_each) so a lookup is one statement however many keys it has.
+import type { Db } from './db';
+
+export interface StoryRow {
+  id: number;
+  first_article_id: number | null;
+  title: string;
+  first_seen: number;
+  last_seen: number;
+  article_count: number;
+  outlets: string;
+  languages: string;
+  places: string;
+  actors: string;
+  numbers: string;
+  centroid: string;
+  previous_story_id: number | null;
+}
+
+export interface SignatureRow {
+  article_id: number;
+  shingles: number;
+  sig: Buffer;
+  lead: Buffer;
+}
+
+export interface StoryWrite {
+  first_article_id: number | null;
+  title: string;
+  first_seen: number;
+  last_seen: number;
+  article_count: number;
+  outlets: string;
+  languages: string;
+  places: string;
+  actors: string;
+  numbers: string;
+  centroid: string;
+  previous_story_id: number | null;
+}
+
+export const sigToBuffer = (sig: Uint32Array): Buffer => Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength);
+export const sigFromBuffer = (b: Uint8Array): Uint32Array =>
+  new Uint32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+
+export function createDedupRepo(db: Db) {
+  const q = {
+    byUrlKey: db.prepare<[string], { id: number; content_hash: string }>(
+      'SELECT id, content_hash FROM articles WHERE url_key = ?',
+    ),
+    byGuid: db.prepare<[string, string], { id: number; content_hash: string }>(
+      'SELECT id, content_hash FROM articles WHERE source_id = ? AND guid = ?',
+    ),
+    byHash: db.prepare<[string, number], { id: number }>(
+      'SELECT id FROM articles WHERE content_hash = ? AND id <> ? ORDER BY id LIMIT 1',
+    ),
+    articleText: db.prepare<[number], { title: string; text: string }>('SELECT title, text FROM articles WHERE id = ?'),
+    lshHits: db.prepare<[string, number, number], { article_id: number; hits: number }>(
+      `SELECT article_id, count(*) AS hits FROM dedup_lsh
+       WHERE band_key IN (SELECT value FROM json_each(?)) AND article_id <> ?
+       GROUP BY article_id ORDER BY hits DESC, article_id LIMIT ?`,
+    ),
+    signatures: db.prepare<[string], SignatureRow>(
+      'SELECT article_id, shingles, sig, lead FROM dedup_signatures WHERE article_id IN (SELECT value FROM json_each(?))',
+    ),
+    signature: db.prepare<[number], SignatureRow>(
+      'SELECT article_id, shingles, sig, lead FROM dedup_signatures WHERE article_id = ?',
+    ),
+    putSignature: db.prepare(
+      'INSERT OR REPLACE INTO dedup_signatures (article_id, shingles, sig, lead) VALUES (?, ?, ?, ?)',
+    ),
+    putLsh: db.prepare('INSERT OR IGNORE INTO dedup_lsh (band_key, article_id) VALUES (?, ?)'),
+    delLsh: db.prepare('DELETE FROM dedup_lsh WHERE band_key = ? AND article_id = ?'),
+    df: db.prepare<[string], { term: string; df: number }>(
+      'SELECT term, df FROM dedup_df WHERE term IN (SELECT value FROM json_each(?))',
+    ),
+    docs: db.prepare<[], { value: number }>("SELECT value FROM dedup_meta WHERE key = 'docs'"),
+    bumpDf: db.prepare('INSERT INTO dedup_df (term, df) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1'),
+    bumpDocs: db.prepare("UPDATE dedup_meta SET value = value + 1 WHERE key = 'docs'"),
+    storyHits: db.prepare<[string, number, number], { story_id: number; hits: number }>(
+      `SELECT k.story_id, count(*) AS hits FROM story_keys k JOIN stories s ON s.id = k.story_id
+       WHERE k.key IN (SELECT value FROM json_each(?)) AND s.last_seen >= ?
+       GROUP BY k.story_id ORDER BY hits DESC, k.story_id DESC LIMIT ?`,
+    ),
+    stories: db.prepare<[string], StoryRow>('SELECT * FROM stories WHERE id IN (SELECT value FROM json_each(?))'),
+    story: db.prepare<[number], StoryRow>('SELECT * FROM stories WHERE id = ?'),
+    insertStory: db.prepare(
+      `INSERT INTO stories (first_article_id, title, first_seen, last_seen, article_count, outlets, languages, places,
+         actors, numbers, centroid, previous_story_id)
+       VALUES (@first_article_id, @title, @first_seen, @last_seen, @article_count, @outlets, @languages, @places,
+         @actors, @numbers, @centroid, @previous_story_id)`,
+    ),
+    updateStory: db.prepare(
+      `UPDATE stories SET last_seen = @last_seen, first_seen = @first_seen, article_count = @article_count,
+         outlets = @outlets, languages = @languages, places = @places, actors = @actors, numbers = @numbers,
+         centroid = @centroid WHERE id = @id`,
+    ),
+    putStoryKey: db.prepare('INSERT OR IGNORE INTO story_keys (key, story_id) VALUES (?, ?)'),
+    pruneStoryKeys: db.prepare(
+      'DELETE FROM story_keys WHERE story_id IN (SELECT id FROM stories WHERE last_seen < ? AND last_seen >= ?)',
+    ),
+    storyOfArticle: db.prepare<[number], { story_id: number }>(
+      'SELECT story_id FROM article_story WHERE article_id = ?',
+    ),
+    putArticleStory: db.prepare(
+      'INSERT OR REPLACE INTO article_story (article_id, story_id, joined, score, shared) VALUES (?, ?, ?, ?, ?)',
+    ),
+    putCopy: db.prepare(
+      'INSERT OR REPLACE INTO article_copies (article_id, original_id, reason, score) VALUES (?, ?, ?, ?)',
+    ),
+  };
+
+  return {
+    byUrlKey: (k: string) => q.byUrlKey.get(k),
+    byGuid: (sourceId: string, guid: string) => q.byGuid.get(sourceId, guid),
+    byHash: (hash: string, excludeId: number) => q.byHash.get(hash, excludeId)?.id,
+    articleText: (id: number) => q.articleText.get(id),
+    lshCandidates: (keys: readonly number[], excludeId: number, limit: number) =>
+      q.lshHits.all(JSON.stringify(keys), excludeId, limit),
+    signatures: (ids: readonly number[]) => (ids.length ? q.signatures.all(JSON.stringify(ids)) : []),
+    signature: (id: number) => q.signature.get(id),
+    putSignature(id: number, shingles: number, sig: Uint32Array, lead: Uint32Array) {
+      q.putSignature.run(id, shingles, sigToBuffer(sig), sigToBuffer(lead));
+    },
+    putLsh(keys: readonly number[], id: number) {
+      for (const k of keys) q.putLsh.run(k, id);
+    },
+    deleteLsh(keys: readonly number[], id: number) {
+      for (const k of keys) q.delLsh.run(k, id);
+    },
+    documentFrequencies(terms: readonly string[]): { docs: number; df: Map<string, number> } {
+      const df = new Map<string, number>();
+      if (terms.length) for (const r of q.df.all(JSON.stringify(terms))) df.set(r.term, r.df);
+      return { docs: q.docs.get()?.value ?? 0, df };
+    },
+    countDocument(terms: Iterable<string>) {
+      for (const t of terms) q.bumpDf.run(t);
+      q.bumpDocs.run();
+    },
+    storyCandidates(keys: readonly string[], minLastSeen: number, limit: number): StoryRow[] {
+      if (keys.length === 0) return [];
+      const ids = q.storyHits.all(JSON.stringify(keys), minLastSeen, limit).map((r) => r.story_id);
+      return ids.length ? q.stories.all(JSON.stringify(ids)) : [];
+    },
+    story: (id: number) => q.story.get(id),
+    insertStory: (s: StoryWrite) => Number(q.insertStory.run(s).lastInsertRowid),
+    updateStory: (s: Omit<StoryWrite, 'first_article_id' | 'title' | 'previous_story_id'> & { id: number }) =>
+      q.updateStory.run(s),
+    putStoryKeys(keys: readonly string[], storyId: number) {
+      for (const k of keys) q.putStoryKey.run(k, storyId);
+    },
+    /** Drops index rows of stories that went quiet in [from, before): they can no longer be candidates. */
+    pruneStoryKeys: (before: number, from: number) => q.pruneStoryKeys.run(before, from).changes,
+    storyOfArticle: (id: number) => q.storyOfArticle.get(id)?.story_id,
+    putArticleStory(articleId: number, storyId: number, joined: string, score: number, shared: unknown) {
+      q.putArticleStory.run(articleId, storyId, joined, score, JSON.stringify(shared ?? {}));
+    },
+    putCopy: (articleId: number, originalId: number, reason: string, score: number) =>
+      q.putCopy.run(articleId, originalId, reason, score),
+  };
+}
+
+export type DedupRepo = ReturnType<typeof createDedupRepo>;
