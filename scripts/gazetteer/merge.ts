@@ -46,13 +46,16 @@ export function mergePlaces(rows: readonly GeoRow[], table: CuratedTable): Merge
     if (!rows.some((r) => r.geonameId === seat)) errors.push(`seat ${seat} is not a cities500 town`);
   }
 
-  const parentOf = new Map(created.map((e) => [e.id!, e.parent ?? null]));
+  // A curated place's country: its own cc, else the first one up its parent chain (which may pass
+  // through a GeoNames town: a quarter of Hasakah city).
+  const curatedById = new Map(created.map((e) => [e.id!, e]));
+  const townCc = new Map(places.map((p) => [p.id, p.countryCode]));
   const ccOf = (e: CuratedEntry): string => {
-    let id: string | null | undefined = e.id;
+    let id: string | undefined = e.id;
     for (let hops = 0; id && hops < 10; hops++) {
-      const entry = created.find((c) => c.id === id);
-      if (entry?.cc) return entry.cc;
-      id = parentOf.get(id);
+      const cc = curatedById.get(id)?.cc ?? townCc.get(id);
+      if (cc) return cc;
+      id = curatedById.get(id)?.parent;
     }
     return '';
   };
@@ -132,6 +135,7 @@ function checkTree(places: readonly Place[]): string[] {
   const errors: string[] = [];
   for (const p of places) {
     if (p.kind !== 'country' && p.parentId === null) errors.push(`${p.id}: has no parent`);
+    if (!/^[A-Z]{2}$/.test(p.countryCode)) errors.push(`${p.id}: no country code (give cc or a parent that has one)`);
     let cur: Place | undefined = p;
     for (let hops = 0; cur?.parentId; hops++) {
       const next = byId.get(cur.parentId);

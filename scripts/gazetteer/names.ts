@@ -90,12 +90,14 @@ export function romanizeArabic(name: string): string {
  * order, so the choice is deterministic.
  */
 export function pickArabicName(arabic: readonly string[], latinName: string): string | null {
-  const target = skeletonKey(latinName);
+  const target = skeletonKey(latinName.replace(LATIN_ADMIN_PREFIX, ''));
   const scored = arabic
     .filter((name) => !/^ئ/.test(name) && !/ة[^ -]/.test(name)) // Kurdish spellings
     .map((name) => ({
       name,
-      score: skeletonScore(skeletonKey(romanizeArabic(name)), target) - (ADMIN_PREFIX.test(name) ? 0.2 : 0),
+      score:
+        skeletonScore(skeletonKey(romanizeArabic(name.replace(ADMIN_PREFIX, ''))), target) -
+        (ADMIN_PREFIX.test(name) ? 0.2 : 0),
       usual: usualSpelling(name),
     }));
   scored.sort(
@@ -105,6 +107,7 @@ export function pickArabicName(arabic: readonly string[], latinName: string): st
 }
 
 const ADMIN_PREFIX = /^(?:ناحية|مركز|قضاء|محافظة|مدينة|بلدة|قرية) /;
+const LATIN_ADMIN_PREFIX = /^(?:N[aā][hḩ]iyat|Markaz|Qa[dḑ]a'?) /i;
 
 function usualSpelling(name: string): number {
   let points = 0;
