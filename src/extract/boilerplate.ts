@@ -1,0 +1,54 @@
+// Text-level boilerplate tests over the rules in boilerplate-rules.ts. Pure.
+//
+// Folding for comparison only (the text kept is never folded): Arabic diacritics (U+064B–U+065F, U+0670)
+// and tatweel removed; أ إ آ ٱ as ا; ة as ه; ى as ي; lowercase; whitespace collapsed. Broad enough that one
+// rule covers the spellings outlets actually use ("اقرأ أيضاً", "اقرا ايضا", "إقرأ أيضا").
+import { LINE_RULES, SECTION_HEADINGS } from './boilerplate-rules';
+
+const ARABIC_MARKS = /[\u064B-\u065F\u0670\u0640]/g;
+const LETTER_FOLDS: Record<string, string> = { أ: 'ا', إ: 'ا', آ: 'ا', ٱ: 'ا', ة: 'ه', ى: 'ي' };
+const FOLDABLE = /[أإآٱةى]/g;
+
+/** Arabic letter folding without touching anything else (safe on regex sources). */
+function foldLetters(s: string): string {
+  return s.replace(ARABIC_MARKS, '').replace(FOLDABLE, (c) => LETTER_FOLDS[c] ?? c);
+}
+
+/** The comparison form of a text (see the header). */
+export function foldForRules(text: string): string {
+  return foldLetters(text).toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+const COMPILED_RULES = LINE_RULES.map((rule) => ({
+  id: rule.id,
+  maxWords: rule.maxWords,
+  pattern: new RegExp(foldLetters(rule.pattern), 'u'),
+}));
+
+const HEADINGS = new Set(SECTION_HEADINGS.map(foldForRules));
+const HEADING_MAX_CHARS = 40;
+
+function wordCount(folded: string): number {
+  return folded === '' ? 0 : folded.split(' ').length;
+}
+
+/** The id of the first line rule that marks this paragraph as boilerplate, or null when none does. */
+export function boilerplateRuleFor(text: string): string | null {
+  const folded = foldForRules(text);
+  const words = wordCount(folded);
+  for (const rule of COMPILED_RULES) {
+    if (words <= rule.maxWords && rule.pattern.test(folded)) return rule.id;
+  }
+  return null;
+}
+
+export function isBoilerplateLine(text: string): boolean {
+  return boilerplateRuleFor(text) !== null;
+}
+
+/** True when a short text is the title of a boilerplate section ("اقرأ أيضاً:", "Most read"). */
+export function isSectionHeading(text: string): boolean {
+  if (text.length > HEADING_MAX_CHARS * 2) return false;
+  const folded = foldForRules(text).replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, '');
+  return folded.length <= HEADING_MAX_CHARS && HEADINGS.has(folded);
+}
