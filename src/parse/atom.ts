@@ -20,7 +20,7 @@ export function parseAtom(root: XmlElement): ParsedFeed {
   const feedAuthor = authorOf(root);
   return {
     format: is03 ? 'atom03' : 'atom10',
-    title: textConstruct(child(root, 'title')).plain,
+    title: plainOf(textConstruct(child(root, 'title'))),
     link: linkOf(root),
     lang: root.lang,
     articles: childrenNamed(root, 'entry').map((entry) => parseEntry(entry, feedAuthor)),
@@ -34,7 +34,7 @@ function parseEntry(entry: XmlElement, feedAuthor: string | null): ParsedArticle
   const contentHtml = content?.html.trim() ? resolveHtmlUrls(content.html.trim(), contentEl!.base) : null;
   const source = child(entry, 'source');
   return {
-    title: textConstruct(child(entry, 'title')).plain,
+    title: plainOf(textConstruct(child(entry, 'title'))),
     url: linkOf(entry),
     guid: childText(entry, 'id') ?? null,
     published: parseDate(
@@ -48,25 +48,29 @@ function parseEntry(entry: XmlElement, feedAuthor: string | null): ParsedArticle
   };
 }
 
+/** A text construct as HTML, plus the raw text when it was plain (type="text"). */
 interface TextConstruct {
   readonly html: string;
-  readonly plain: string;
+  readonly text: string | null;
+}
+
+function plainOf(tc: TextConstruct): string {
+  return tc.text !== null ? cleanPlain(tc.text) : htmlToPlain(tc.html);
 }
 
 function textConstruct(el: XmlElement | undefined): TextConstruct {
-  if (!el) return { html: '', plain: '' };
+  if (!el) return { html: '', text: '' };
   const type = (el.attrs['type'] ?? '').trim().toLowerCase();
   const mode = (el.attrs['mode'] ?? '').trim().toLowerCase();
   if (hasElementChildren(el) || type === 'xhtml' || type.endsWith('xml') || mode === 'xml') {
-    const html = innerHtml(unwrapDiv(el));
-    return { html, plain: htmlToPlain(html) };
+    return { html: innerHtml(unwrapDiv(el)), text: null };
   }
   const raw = textOf(el);
-  if (type === 'html' || type === 'text/html' || mode === 'escaped') return { html: raw, plain: htmlToPlain(raw) };
+  if (type === 'html' || type === 'text/html' || mode === 'escaped') return { html: raw, text: null };
   const binary = mode === 'base64' || (type.includes('/') && !type.startsWith('text/'));
   const decoded = binary ? decodeBase64(raw) : null;
-  if (decoded !== null) return { html: decoded, plain: htmlToPlain(decoded) };
-  return { html: plainToHtml(raw.trim()), plain: cleanPlain(raw) };
+  if (decoded !== null) return { html: decoded, text: null };
+  return { html: plainToHtml(raw.trim()), text: raw };
 }
 
 /** Atom xhtml content is wrapped in one xhtml <div> that is not part of the content (section 3.1.1.3). */

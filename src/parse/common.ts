@@ -1,11 +1,11 @@
 // Field rules shared by the RSS and Atom adapters: article image, author names, summary fallback.
 import { child, childrenNamed } from './nodes';
-import { htmlToPlain } from './text';
+import { htmlToPlain, htmlToPlainPrefix } from './text';
 import { resolveUrl } from './urls';
 import type { XmlElement } from './xml';
 
-/** When a feed has no description, the summary is cut from the content at a word boundary. */
-export const SUMMARY_FALLBACK_CHARS = 400;
+/** Longest summary kept, in characters. */
+export const SUMMARY_MAX_CHARS = 1000;
 
 const IMAGE_EXT = /\.(?:jpe?g|png|gif|webp|avif|bmp|svg)(?:[?#]|$)/i;
 const IMG_SRC = /<img\b[^>]*?\ssrc\s*=\s*["']([^"']+)["']/i;
@@ -59,12 +59,15 @@ export function cleanAuthor(raw: string | null): string | null {
   return (named ? named[1]!.trim() : plain) || null;
 }
 
-/** Plain summary: the description, else the start of the content. */
+/**
+ * Plain summary: the description, else the start of the content, cut at a word boundary after
+ * SUMMARY_MAX_CHARS (full-content descriptions exist; contentHtml keeps everything).
+ */
 export function summaryOf(descriptionHtml: string | null, contentHtml: string | null): string {
-  const fromDescription = descriptionHtml ? htmlToPlain(descriptionHtml) : '';
-  if (fromDescription || !contentHtml) return fromDescription;
-  const plain = htmlToPlain(contentHtml);
-  if (plain.length <= SUMMARY_FALLBACK_CHARS) return plain;
-  const cut = plain.lastIndexOf(' ', SUMMARY_FALLBACK_CHARS);
-  return `${plain.slice(0, cut > 0 ? cut : SUMMARY_FALLBACK_CHARS)}…`;
+  const source = descriptionHtml?.trim() ? descriptionHtml : contentHtml;
+  if (!source) return '';
+  const plain = htmlToPlainPrefix(source, SUMMARY_MAX_CHARS);
+  if (plain.length <= SUMMARY_MAX_CHARS) return plain;
+  const cut = plain.lastIndexOf(' ', SUMMARY_MAX_CHARS);
+  return `${plain.slice(0, cut > SUMMARY_MAX_CHARS / 2 ? cut : SUMMARY_MAX_CHARS)}…`;
 }

@@ -19,6 +19,7 @@ export interface DecodedBody {
   readonly warnings: string[];
 }
 
+const PROLOG_SCAN_BYTES = 1024;
 const META_SCAN_BYTES = 64 * 1024;
 const utf8Strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const utf8Lossy = new TextDecoder('utf-8', { ignoreBOM: true });
@@ -37,10 +38,9 @@ export function sniffCharset(bytes: Uint8Array, opts: { contentType: string | nu
   if (unicode) return unicode.encoding;
   const http = charsetFromContentType(opts.contentType);
   if (http || opts.kind === 'json') return http;
-  const head = latin.decode(bytes.subarray(0, META_SCAN_BYTES));
-  const prolog = charsetFromProlog(head);
-  if (opts.kind === 'xml') return prolog ?? charsetFromMeta(head);
-  return charsetFromMeta(head) ?? prolog;
+  const prolog = charsetFromProlog(latin.decode(bytes.subarray(0, PROLOG_SCAN_BYTES)));
+  if (opts.kind === 'xml' && prolog) return prolog;
+  return charsetFromMeta(latin.decode(bytes.subarray(0, META_SCAN_BYTES))) ?? prolog;
 }
 
 export function decodeBody(bytes: Uint8Array, opts: { contentType: string | null; kind: BodyKind }): DecodedBody {

@@ -12,6 +12,7 @@ import { decodeHTMLStrict, escapeAttribute, escapeText } from 'entities';
 
 const CONTROL_CHARS = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F\uFFFE\uFFFF]/g;
 const C1_CHARS = /[\x80-\x9F]/g;
+const ANY_CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uFFFE\uFFFF]/;
 // windows-1252 bytes 0x80..0x9F; '\0' marks the five it leaves undefined (those are dropped).
 const CP1252_C1 =
   '\u20AC\0\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\0\u017D\0\0\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\0\u017E\u0178';
@@ -20,17 +21,20 @@ const C1_TO_CP1252 = (c: string): string => {
   return mapped === '\0' ? '' : mapped;
 };
 const ASCII_SPACE = /[ \t\n\r\f]+/g;
+const HAS_DROPPED = /<(?:script|style|noscript|template|!--)/i;
 const DROPPED_BLOCKS = /<(script|style|noscript|template)\b[^>]*>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?(?:-->|$)/gi;
-// A tag starts with `<` then a letter, `/` or `!`; `a < b` stays text.
-// Quoted attribute values may hold '>'; a tag with an unbalanced quote falls back to the next '>'.
-const TAG = /<\/?([a-zA-Z][a-zA-Z0-9:-]*)(?:[^>"']|"[^"]*"|'[^']*')*>|<\/?([a-zA-Z][a-zA-Z0-9:-]*)[^>]*>|<![^>]*>/g;
-const BLOCK_TAGS = new Set(
-  'p br div li ul ol tr td th table h1 h2 h3 h4 h5 h6 blockquote section article header footer figure figcaption hr pre dd dt'.split(
-    ' ',
-  ),
+// Block-level tags become a space ("a<br>b" reads "a b"); other tags vanish. A tag starts with `<`
+// then a letter, `/` or `!` (`a < b` stays text). Quoted attribute values may hold '>' (the unrolled
+// loop keeps this linear); a tag with an unbalanced quote falls back to the next '>'.
+const ATTRS = `[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>`;
+const BLOCK_TAG = new RegExp(
+  `</?(?:p|br|div|li|ul|ol|tr|td|th|table|h[1-6]|blockquote|section|article|header|footer|figure|figcaption|hr|pre|dd|dt)\\b${ATTRS}`,
+  'gi',
 );
+const TAG = new RegExp(`</?[a-zA-Z][a-zA-Z0-9:-]*${ATTRS}|</?[a-zA-Z][a-zA-Z0-9:-]*[^>]*>|<![^>]*>`, 'g');
 
 export function stripControlChars(s: string): string {
+  if (!ANY_CONTROL.test(s)) return s;
   return s.replace(CONTROL_CHARS, '').replace(C1_CHARS, C1_TO_CP1252);
 }
 
@@ -49,13 +53,22 @@ export function htmlToPlain(html: string): string {
   if (!html) return '';
   let s = html;
   if (s.includes('<')) {
-    s = s.replace(DROPPED_BLOCKS, ' ');
-    s = s.replace(TAG, (_m, quoted?: string, loose?: string) => {
-      const name = quoted ?? loose;
-      return name && BLOCK_TAGS.has(name.toLowerCase()) ? ' ' : '';
-    });
+    if (HAS_DROPPED.test(s)) s = s.replace(DROPPED_BLOCKS, ' ');
+    s = s.replace(BLOCK_TAG, ' ').replace(TAG, '');
   }
   return collapseSpace(stripControlChars(decodeEntities(s)));
+}
+
+/**
+ * Plain text of roughly the first `maxChars` characters of an HTML fragment: converts only a prefix
+ * (never cutting inside a tag), so summaries of very long descriptions stay cheap.
+ */
+export function htmlToPlainPrefix(html: string, maxChars: number): string {
+  if (html.length <= maxChars * 4) return htmlToPlain(html);
+  let prefix = html.slice(0, maxChars * 4);
+  const open = prefix.lastIndexOf('<');
+  if (open > prefix.lastIndexOf('>')) prefix = prefix.slice(0, open);
+  return htmlToPlain(prefix);
 }
 
 /** Text that is already plain (Atom type="text", JSON content_text): only whitespace and controls. */
