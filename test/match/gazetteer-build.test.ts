@@ -2,6 +2,7 @@
 // data/gazetteer.json is exactly what the build produces from its inputs.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { checkAdminCodes } from '../../scripts/gazetteer/admin';
 import { parseCurated } from '../../scripts/gazetteer/curated';
 import { type GeoRow, readCities500 } from '../../scripts/gazetteer/geonames';
 import { mergePlaces } from '../../scripts/gazetteer/merge';
@@ -181,5 +182,37 @@ describe('mergePlaces', () => {
     expect(JSON.stringify(committed.places), 'run npm run build:gazetteer and commit the result').toBe(
       JSON.stringify(first.places),
     );
+  });
+});
+
+describe('checkAdminCodes', () => {
+  const divisions = [
+    { code: 'SY.01', name: 'Al-Hasakah' },
+    { code: 'SY.02', name: 'Latakia' },
+    { code: 'SY.01.173812', name: 'Al-Hasakah District' },
+  ];
+  const table = (admins: string[]) => {
+    const rows = admins.map(
+      (a, i) => `  - { id: sy:p${i}, kind: governorate, admin: ${a}, en: P, ar: م, parent: sy:syria }\n`,
+    );
+    const r = parseCurated(
+      `places:\n  - { id: sy:syria, kind: country, cc: SY, en: Syria, ar: سوريا }\n${rows.join('')}`,
+    );
+    if (!r.ok) throw new Error(r.error);
+    return r.value;
+  };
+
+  it('stops on a code GeoNames does not have and on a governorate left out', () => {
+    const { errors } = checkAdminCodes(table(['SY.01', 'SY.1']), divisions);
+    expect(errors).toEqual([
+      'admin SY.1 is not a GeoNames division',
+      'GeoNames admin1 SY.02 (Latakia) has no curated place',
+    ]);
+  });
+
+  it('only reports districts left out', () => {
+    const { errors, uncovered } = checkAdminCodes(table(['SY.01', 'SY.02']), divisions);
+    expect(errors).toEqual([]);
+    expect(uncovered.map((d) => d.code)).toEqual(['SY.01.173812']);
   });
 });
