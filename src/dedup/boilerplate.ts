@@ -15,7 +15,16 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     pattern:
       /©|\(c\)\s*\d{4}|copyright|all rights reserved|جميع الحقوق محفوظة|حقوق النشر|استعمال المضامين|الحقوق الأدبية/i,
   },
-  { name: 'contact-email', kind: 'line', pattern: /^[^\n]{0,120}\S+@\S+\.\S+[^\n]{0,40}$/ },
+  {
+    name: 'contact-email',
+    kind: 'line',
+    pattern: /^[^\n]{0,120}(\S+@\S+\.\S+|\[email[\s\u00a0]protected\])[^\n]{0,40}$/,
+  },
+  {
+    name: 'contact-us',
+    kind: 'line',
+    pattern: /^(يرجى [اإ]رسال رسالة|للتواصل معنا|contact us|to contact the (editor|newsroom))/i,
+  },
   {
     name: 'follow-us',
     kind: 'line',

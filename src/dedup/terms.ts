@@ -16,7 +16,7 @@ const STOP_AR = new Set(
   ),
 );
 
-const AR_PREFIX = /^(?:وال|بال|فال|كال|لل|ال)(?=[\p{Script=Arabic}]{3,})/u;
+const AR_PREFIX = /^[وف]?(?:بال|كال|لل|ال)(?=[\p{Script=Arabic}]{3,})/u;
 
 /** Content terms of a token stream, in order (duplicates kept: they are term frequencies). */
 export function contentTerms(tokens: readonly string[]): string[] {

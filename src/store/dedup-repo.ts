@@ -40,6 +40,19 @@ export interface StoryWrite {
   previous_story_id: number | null;
 }
 
+export interface ListedArticleRow {
+  id: number;
+  story_id: number;
+  source_id: string;
+  url: string | null;
+  title: string;
+  published_at: number;
+  lang: string | null;
+  joined: string;
+  score: number;
+  shared: string;
+}
+
 export const sigToBuffer = (sig: Uint32Array): Buffer => Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength);
 export const sigFromBuffer = (b: Uint8Array): Uint32Array =>
   new Uint32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
@@ -109,6 +122,17 @@ export function createDedupRepo(db: Db) {
     putCopy: db.prepare(
       'INSERT OR REPLACE INTO article_copies (article_id, original_id, reason, score) VALUES (?, ?, ?, ?)',
     ),
+    storiesSince: db.prepare<[number], StoryRow>('SELECT * FROM stories WHERE last_seen >= ? ORDER BY last_seen DESC'),
+    articlesOfStories: db.prepare<[string], ListedArticleRow>(
+      `SELECT a.id, s.story_id, a.source_id, a.url, a.title, a.published_at, a.lang, s.joined, s.score, s.shared
+       FROM article_story s JOIN articles a ON a.id = s.article_id
+       WHERE s.story_id IN (SELECT value FROM json_each(?)) ORDER BY a.published_at`,
+    ),
+    oldArticles: db.prepare<[number, number], { id: number }>(
+      'SELECT id FROM articles WHERE published_at < ? ORDER BY published_at LIMIT ?',
+    ),
+    deleteArticle: db.prepare('DELETE FROM articles WHERE id = ?'),
+    forgetFirstArticle: db.prepare('UPDATE stories SET first_article_id = NULL WHERE first_article_id = ?'),
   };
 
   return {
@@ -158,6 +182,14 @@ export function createDedupRepo(db: Db) {
     },
     putCopy: (articleId: number, originalId: number, reason: string, score: number) =>
       q.putCopy.run(articleId, originalId, reason, score),
+    storiesSince: (since: number) => q.storiesSince.all(since),
+    articlesOfStories: (ids: readonly number[]) => (ids.length ? q.articlesOfStories.all(JSON.stringify(ids)) : []),
+    oldArticles: (before: number, limit: number) => q.oldArticles.all(before, limit).map((r) => r.id),
+    /** Deletes an article; its story link, copy links and signature go with it (ON DELETE CASCADE). */
+    deleteArticle(id: number) {
+      q.forgetFirstArticle.run(id);
+      q.deleteArticle.run(id);
+    },
   };
 }
 
