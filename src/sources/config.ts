@@ -3,11 +3,36 @@
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { Result, Source } from '../types';
+import { selectorError } from './html/dom';
+import type { HtmlRules } from './html/rules';
 import { parseSchedule } from './schedule';
+import { normalizeTelegramUrl } from './telegram/channel-url';
 
 const KINDS = ['feed', 'html', 'telegram'] as const;
 /** Kinds this build can poll; the others are recognised but refused with a clear message. */
-export const SUPPORTED_KINDS: ReadonlySet<string> = new Set(['feed']);
+export const SUPPORTED_KINDS: ReadonlySet<string> = new Set(['feed', 'html', 'telegram']);
+
+const selector = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .superRefine((s, ctx) => {
+    const error = selectorError(s);
+    if (error) ctx.addIssue({ code: 'custom', message: error });
+  });
+const patterns = z.array(z.string().min(1, 'must not be empty'), { message: 'must be a list of URL patterns' });
+
+/** Rules for `kind: html` (see src/sources/html/rules.ts). */
+const htmlRulesSchema = z.strictObject({
+  linkSelector: selector.optional(),
+  titleSelector: selector.optional(),
+  dateSelector: selector.optional(),
+  include: patterns.optional(),
+  exclude: patterns.optional(),
+});
+
+/** A source as validated: `html` rules ride along until Source in src/types.ts has the field. */
+export type ConfiguredSource = Source & { readonly html?: HtmlRules };
 
 const sourceSchema = z.strictObject({
   id: z
@@ -21,6 +46,7 @@ const sourceSchema = z.strictObject({
   fullText: z.boolean().default(false),
   enabled: z.boolean().default(true),
   backfill: z.number().int().min(0).max(100).default(0),
+  html: htmlRulesSchema.optional(),
 });
 
 const fileSchema = z.strictObject({
@@ -44,7 +70,7 @@ function checkUrl(url: string): string | null {
 }
 
 /** Parses and validates the text of a sources file; `file` is only used in messages. */
-export function parseSourcesConfig(text: string, file: string): Result<Source[]> {
+export function parseSourcesConfig(text: string, file: string): Result<ConfiguredSource[]> {
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
@@ -63,7 +89,7 @@ export function parseSourcesConfig(text: string, file: string): Result<Source[]>
       error: `${file}: ${formatPath(issue.path)}: ${issue.message} (expected "sources:" with a list)`,
     };
   }
-  const sources: Source[] = [];
+  const sources: ConfiguredSource[] = [];
   const seen = new Map<string, number>();
   for (const [i, raw] of top.data.sources.entries()) {
     const where = `${file}: sources[${i}]`;
@@ -72,10 +98,18 @@ export function parseSourcesConfig(text: string, file: string): Result<Source[]>
       const issue = r.error.issues[0]!;
       return { ok: false, error: `${where}.${formatPath(issue.path)}: ${issue.message}` };
     }
-    const s = r.data;
-    const at = `${file}: sources[${i}] (${s.id})`;
-    if (seen.has(s.id)) return { ok: false, error: `${at}.id: duplicate id, also used by sources[${seen.get(s.id)}]` };
-    seen.set(s.id, i);
+    const at = `${file}: sources[${i}] (${r.data.id})`;
+    if (seen.has(r.data.id)) {
+      return { ok: false, error: `${at}.id: duplicate id, also used by sources[${seen.get(r.data.id)}]` };
+    }
+    seen.set(r.data.id, i);
+    let s = r.data;
+    if (s.kind === 'telegram') {
+      const channel = normalizeTelegramUrl(s.url);
+      if (!channel.ok) return { ok: false, error: `${at}.url: ${channel.error}` };
+      s = { ...s, url: channel.value.previewUrl };
+    }
+    if (s.html && s.kind !== 'html') return { ok: false, error: `${at}.html: rules apply only to kind: html` };
     const urlError = checkUrl(s.url);
     if (urlError) return { ok: false, error: `${at}.url: ${urlError}` };
     if (!SUPPORTED_KINDS.has(s.kind)) {

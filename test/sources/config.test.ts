@@ -49,7 +49,19 @@ describe('parseSourcesConfig', () => {
     ['feeds: []', 'config/sources.yaml: no "sources:" list at the top level (found: feeds)'],
     ['sources: 3', 'config/sources.yaml: sources: Invalid input'],
     [one('kind: rss'), 'sources[0].kind: must be one of: feed, html, telegram'],
-    [one('kind: html'), 'sources[0] (a).kind: "html" sources are not supported yet'],
+    [one('kind: feed, html: { linkSelector: "h2 a" }'), 'sources[0] (a).html: rules apply only to kind: html'],
+    [one('kind: html, html: { linkSelector: "h2 >> a" }'), 'sources[0].html.linkSelector: "h2 >> a" is not a valid'],
+    [one('kind: html, html: { linkSelector: "" }'), 'sources[0].html.linkSelector: must not be empty'],
+    [one('kind: html, html: { include: "/news/" }'), 'sources[0].html.include: must be a list of URL patterns'],
+    [one('kind: html, html: { regex: "^/news" }'), 'sources[0].html'],
+    [
+      'sources:\n  - { id: a, name: A, kind: telegram, url: "https://t.me/s/ab/12/x" }',
+      'sources[0] (a).url: "https://t.me/s/ab/12/x" does not name a public channel',
+    ],
+    [
+      'sources:\n  - { id: a, name: A, kind: telegram, url: "ftp://t.me/deirezzor24" }',
+      'sources[0] (a).url: scheme "ftp:" is not allowed',
+    ],
     [one('every: 3s'), 'sources[0] (a).every: "3s" is shorter than the minimum of 5s'],
     [one('every: "* * * * * *"'), 'fires more often than the minimum of every 5s'],
     [one('every: soon'), 'neither a duration'],
@@ -75,5 +87,37 @@ describe('parseSourcesConfig', () => {
       expect(r.error).toContain(message);
       expect(r.error.startsWith(FILE)).toBe(true);
     }
+  });
+
+  it.each([
+    ['deirezzor24', 'https://t.me/s/deirezzor24'],
+    ['"@deirezzor24"', 'https://t.me/s/deirezzor24'],
+    ['t.me/deirezzor24', 'https://t.me/s/deirezzor24'],
+    ['https://t.me/deirezzor24', 'https://t.me/s/deirezzor24'],
+    ['https://telegram.me/s/deirezzor24', 'https://t.me/s/deirezzor24'],
+    ['https://t.me/s/deirezzor24', 'https://t.me/s/deirezzor24'],
+    ['http://127.0.0.1:8080/s/deirezzor24', 'http://127.0.0.1:8080/s/deirezzor24'],
+  ])('normalizes the telegram source %s to the preview URL', (url, expected) => {
+    const r = parseSourcesConfig(`sources:\n  - { id: a, name: A, kind: telegram, url: ${url} }\n`, FILE);
+    expect(r.ok && r.value[0]!.url).toBe(expected);
+  });
+
+  it('keeps the html rules of a listing source', () => {
+    const text = `sources:
+  - id: a
+    name: A
+    kind: html
+    url: https://example.org/news/
+    html:
+      linkSelector: "h3.title a"
+      dateSelector: time
+      include: ["/news/*"]
+      exclude: ["/tag/"]
+`;
+    const r = parseSourcesConfig(text, FILE);
+    expect(r.ok && r.value[0]).toMatchObject({
+      kind: 'html',
+      html: { linkSelector: 'h3.title a', dateSelector: 'time', include: ['/news/*'], exclude: ['/tag/'] },
+    });
   });
 });

@@ -1,0 +1,34 @@
+// The Telegram preview as the pipeline's ParseFeed port: bytes in, a ParsedFeed of posts out.
+import { decodeBody } from '../../parse/decode';
+import type { FeedFormat, ParsedFeed, Result } from '../../types';
+import { parseTelegramPreview, type TelegramPage } from './preview';
+
+// TODO(lead): FeedFormat has no 'telegram' yet; drop the cast once src/types.ts adds it.
+const FORMAT = 'telegram' as FeedFormat;
+
+export interface ParsedPage {
+  readonly feed: ParsedFeed;
+  readonly encoding: string;
+  readonly warnings: readonly string[];
+}
+
+/** Fits the pipeline's ParseFeed port; `opts.url` is the final URL after redirects. */
+export function parseTelegramBytes(
+  bytes: Uint8Array,
+  opts: { contentType: string | null; url: string },
+): Result<ParsedPage> {
+  const decoded = decodeBody(bytes, { contentType: opts.contentType, kind: 'html' });
+  const page = parseTelegramPreview(decoded.text, opts.url);
+  if (!page.ok) return page;
+  return { ok: true, value: { feed: pageToFeed(page.value), encoding: decoded.encoding, warnings: decoded.warnings } };
+}
+
+export function pageToFeed(page: TelegramPage): ParsedFeed {
+  return {
+    format: FORMAT,
+    title: page.title,
+    link: `https://t.me/s/${page.channel}`,
+    lang: null,
+    articles: page.posts,
+  };
+}
