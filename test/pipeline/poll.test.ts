@@ -180,6 +180,36 @@ describe('polling a feed end to end', () => {
     expect(by.good).toMatchObject({ outcome: 'ok', new: 3 });
   });
 
+  it('fetches the page of an excerpt-only article and stores its extracted text', async () => {
+    const page = `<!doctype html><html lang="ar"><head><meta charset="utf-8"><title>قصف على أطراف كنصفرة - موقع</title>
+      <link rel="canonical" href="/news/kansafra"></head><body><nav><a href="/">الرئيسية</a> <a href="/s">سوريا</a></nav>
+      <article><h1>قصف على أطراف كنصفرة</h1>
+      <p>أصيب ثلاثة مدنيين بقصف مدفعي استهدف أطراف بلدة كنصفرة في جبل الزاوية جنوبي إدلب صباح اليوم، وفق الدفاع المدني السوري.</p>
+      <p>وقال الدفاع المدني إن فرقه نقلت المصابين إلى مستشفى في مدينة أريحا، وإن القصف طال منازل ومزارع في محيط البلدة.</p>
+      <p>وتتعرض قرى جبل الزاوية لقصف متكرر منذ أشهر رغم اتفاق وقف إطلاق النار، بحسب ناشطين من المنطقة.</p>
+      <aside class="related"><h3>اقرأ أيضاً</h3><ul><li><a href="/x">خبر آخر لا علاقة له</a></li></ul></aside></article>
+      <footer>جميع الحقوق محفوظة © 2026</footer></body></html>`;
+    const s = await startServer((req, res) => {
+      if (req.url === '/feed') {
+        res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
+          `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>قصف على أطراف كنصفرة</title>` +
+            `<link>${s.url}/news/kansafra?utm_campaign=x</link><description>أصيب ثلاثة مدنيين بقصف...</description></item></channel></rss>`,
+        );
+      } else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+    });
+    server = s;
+    const t = startTestApp(yaml(`${s.url}/feed`));
+    apps.push(t);
+    const [r] = await t.app.scheduler.runOnce();
+    expect(r).toMatchObject({ outcome: 'ok', new: 1 });
+    const [a] = t.app.articles.publishedSince(0);
+    expect(a!.text).toContain('نقلت المصابين إلى مستشفى في مدينة أريحا');
+    expect(a!.text).not.toContain('اقرأ أيضاً');
+    expect(a!.text).not.toContain('جميع الحقوق محفوظة');
+    expect(a!.lang).toBe('ar');
+    expect(a!.url).toBe(`${s.url}/news/kansafra`);
+  });
+
   it('an unreachable source is failing health with the reason', async () => {
     const t = startTestApp(yaml('http://127.0.0.1:9/feed'));
     apps.push(t);
