@@ -5,18 +5,9 @@
 // over an article's tokens and evaluates only the watches whose slots were hit.
 import { hashKey } from '../text/tokenize';
 import type { MatchContext } from './context';
-import {
-  ACRONYM,
-  AMBIGUOUS,
-  exactForms,
-  type Form,
-  INSIDE,
-  nameForms,
-  type SuffixForm,
-  topicForms,
-  WEAK,
-} from './forms';
+import { ACRONYM, AMBIGUOUS, exactForms, type Form, INSIDE, type SuffixForm, topicForms, WEAK } from './forms';
 import { nameKey } from './names';
+import type { Place } from './places-types';
 import type { Query, QueryTerm } from './query';
 import { ACRONYM_MAX_LENGTH, AMBIGUOUS_NAMES, FOLD_SENSITIVE } from './rules';
 
@@ -135,8 +126,17 @@ function* termForms(t: QueryTerm, ctx: MatchContext, isName: (k: string) => bool
     if (!g) continue;
     const caseSensitive = new Set(g.caseSensitiveAliases ?? []);
     for (const alias of new Set([g.nameEn, g.nameAr, ...g.aliases]))
-      for (const form of nameForms(alias, isAcronym(alias) || caseSensitive.has(alias) ? ACRONYM : 0)) yield { form };
+      for (const form of ctx.nameForms(alias, isAcronym(alias) || caseSensitive.has(alias) ? ACRONYM : 0))
+        yield { form };
   }
+}
+
+/**
+ * A town or village whose name is one Arabic word with the article (السجن, المزرعة, الصالحية) is
+ * usually also a common word: it counts only next to a context word or with its area also named.
+ */
+export function needsReinforcement(p: Place, key: string): boolean {
+  return (p.kind === 'town' || p.kind === 'village') && key.startsWith('ال') && !key.includes(' ');
 }
 
 /**
@@ -159,8 +159,9 @@ function* placeForms(placeIds: readonly string[], ctx: MatchContext): Generator<
       let flags = isRoot ? 0 : INSIDE;
       if (ambiguous.has(key) || AMBIGUOUS_NAMES.has(key) || (/^[a-z]{1,3}$/.test(key) && !isAcronym(name)))
         flags |= AMBIGUOUS;
-      if (!isRoot && ctx.places.byKey(key).some((o) => !inside.has(o.id))) flags |= WEAK;
-      for (const form of nameForms(name, flags)) yield { form };
+      if (!isRoot && (needsReinforcement(p, key) || ctx.places.byKey(key).some((o) => !inside.has(o.id))))
+        flags |= WEAK;
+      for (const form of ctx.nameForms(name, flags)) yield { form };
     }
   }
 }

@@ -9,8 +9,9 @@
 // - overlapping hits keep the longest (مخيم الهول, not الهول).
 import { createTokenizer, hashKey, tokenKey } from '../text/tokenize';
 import type { Compiled, Entry } from './compile';
+import { needsReinforcement } from './compile';
 import type { MatchContext } from './context';
-import { AMBIGUOUS, nameForms } from './forms';
+import { AMBIGUOUS, WEAK } from './forms';
 import type { MatchArticle } from './matcher';
 import { nameKey } from './names';
 import type { Place } from './places-types';
@@ -38,13 +39,18 @@ export interface Geotagger {
 /** Forms of every place name; the slot of a form is the place's position in ctx.places.places. */
 function compilePlaceNames(ctx: MatchContext): Compiled {
   const forms = new Map<number, Entry[]>();
+  const seen = new Set<string>();
   ctx.places.places.forEach((p, slot) => {
     const ambiguous = new Set((p.ambiguousNames ?? []).map(nameKey));
     for (const name of new Set([p.nameEn, p.nameAr, ...p.names])) {
       const key = nameKey(name);
       if (key === '') continue;
-      const flags = ambiguous.has(key) || AMBIGUOUS_NAMES.has(key) || /^[a-z]{1,3}$/.test(key) ? AMBIGUOUS : 0;
-      for (const f of nameForms(name, flags)) {
+      let flags = ambiguous.has(key) || AMBIGUOUS_NAMES.has(key) || /^[a-z]{1,3}$/.test(key) ? AMBIGUOUS : 0;
+      if (needsReinforcement(p, key)) flags |= WEAK;
+      for (const f of ctx.nameForms(name, flags)) {
+        const id = `${slot}|${f.tokens.join(' ')}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
         const [k, ...rest] = f.tokens as [string, ...string[]];
         const e: Entry = {
           key: k,
@@ -56,8 +62,8 @@ function compilePlaceNames(ctx: MatchContext): Compiled {
         };
         const h = hashKey(k);
         const list = forms.get(h);
-        if (!list) forms.set(h, [e]);
-        else if (!list.some((x) => x.slot === slot && x.key === k && x.rest.join(' ') === rest.join(' '))) list.push(e);
+        if (list) list.push(e);
+        else forms.set(h, [e]);
       }
     }
   });
@@ -111,20 +117,31 @@ function resolveTags(
   ctx: MatchContext,
   all: readonly Place[],
 ): PlaceTag[] {
-  const candidates = [...spans.entries()].map(([k, hs]) => ({ k, places: [...new Set(hs.map((h) => all[h.slot]!))] }));
-  const sure = new Set(candidates.filter((c) => c.places.length === 1).map((c) => c.places[0]!.id));
+  const candidates = [...spans.entries()].map(([k, hs]) => ({
+    at: k.split(':').slice(0, 2).join(':'),
+    places: [...new Set(hs.map((h) => all[h.slot]!))],
+    weak: hs.every((h) => h.weak),
+  }));
+  // Places named without doubt, and everything that contains them, reinforce the others.
+  const sure = new Set<string>();
+  for (const c of candidates)
+    if (c.places.length === 1 && !c.weak) {
+      sure.add(c.places[0]!.id);
+      for (const a of ctx.places.ancestors(c.places[0]!.id)) if (a.kind !== 'country') sure.add(a.id);
+    }
+  const reinforced = (p: Place) => ctx.places.ancestors(p.id).some((a) => sure.has(a.id));
   const counts = new Map<string, number>();
   for (const c of candidates) {
-    const chosen = choose(c.places, govWord.has(c.k.split(':').slice(0, 2).join(':')), sure, ctx);
-    if (chosen) counts.set(chosen.id, (counts.get(chosen.id) ?? 0) + 1);
+    const chosen = c.places.length === 1 ? c.places[0]! : choose(c.places, govWord.has(c.at), reinforced, ctx);
+    if (!chosen || (c.weak && !reinforced(chosen))) continue;
+    counts.set(chosen.id, (counts.get(chosen.id) ?? 0) + 1);
   }
   return [...counts.entries()]
     .sort((a, b) => b[1] - a[1])
     .map(([id, count]) => toTag(ctx.places.byId(id)!, count, ctx));
 }
 
-function choose(places: Place[], govWord: boolean, sure: ReadonlySet<string>, ctx: MatchContext): Place | null {
-  if (places.length === 1) return places[0]!;
+function choose(places: Place[], govWord: boolean, reinforced: (p: Place) => boolean, ctx: MatchContext): Place | null {
   const ids = new Set(places.map((p) => p.id));
   const chain = places.filter(
     (p) => ctx.places.ancestors(p.id).filter((a) => ids.has(a.id)).length === places.length - 1,
@@ -133,8 +150,8 @@ function choose(places: Place[], govWord: boolean, sure: ReadonlySet<string>, ct
     // City and governorate (or district) of one name: the most specific, unless "محافظة" says otherwise.
     return govWord ? (places.find((p) => p.kind === 'governorate') ?? chain[0]!) : chain[0]!;
   }
-  const reinforced = places.filter((p) => ctx.places.ancestors(p.id).some((a) => sure.has(a.id)));
-  return reinforced.length === 1 ? reinforced[0]! : null;
+  const backed = places.filter(reinforced);
+  return backed.length === 1 ? backed[0]! : null;
 }
 
 function toTag(p: Place, count: number, ctx: MatchContext): PlaceTag {

@@ -37,8 +37,8 @@ export const EN_ARTICLES: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Words that make an ambiguous place name count (مدينة الباب, al-Hol camp): checked in the two tokens
- * before the name (Arabic, clitics allowed) or the one after it (English "Hol camp").
+ * Words that make an ambiguous place name count (مدينة الباب, al-Hol camp): checked in the token
+ * just before the name (Arabic, clitics allowed; English also "town of") or just after it (English "Hol camp").
  */
 export const CONTEXT_WORDS: ReadonlySet<string> = new Set([
   // Arabic, normalized (ة→ه)
@@ -79,11 +79,6 @@ export const CONTEXT_WORDS: ReadonlySet<string> = new Set([
   'airport',
   'base',
   'outskirts',
-  'near',
-  'outside',
-  'in',
-  'of',
-  'from',
 ]);
 
 /** Names no watch expands to and no geotag fires on without context: common words (§3). */
@@ -119,6 +114,7 @@ export const AMBIGUOUS_NAMES: ReadonlySet<string> = new Set([
   'الجامع',
   'الدوله',
   'التنظيم',
+  'الميادين', // also a TV channel: وفق مصادر للميادين
   'النظام',
   'الجيش',
   'الشعب',

@@ -39,13 +39,12 @@ function matchRest(t: Tokens, i: number, e: Entry): number {
 const isContextWord = (key: string) =>
   CONTEXT_WORDS.has(key) || CONTEXT_WORDS.has(key.slice(1)) || CONTEXT_WORDS.has(key.slice(2));
 
+/** مدينة الباب, بلدة المزرعة, al-Bab, the town of al-Bab, al-Hol camp. */
 function hasContext(t: Tokens, i: number, last: number): boolean {
-  if (i > 0 && isArticle(t, i - 1)) return true;
-  for (const j of [i - 1, i - 2, last + 1]) {
-    if (j < 0 || j >= t.count) continue;
-    if (isContextWord(tokenKey(t, j))) return true;
-  }
-  return false;
+  if (i === 0) return last + 1 < t.count && t.kinds[last + 1] === LAT && isContextWord(tokenKey(t, last + 1));
+  if (isArticle(t, i - 1) || isContextWord(tokenKey(t, i - 1))) return true;
+  if (i > 1 && t.kinds[i - 1] === LAT && tokenKey(t, i - 1) === 'of' && isContextWord(tokenKey(t, i - 2))) return true;
+  return last + 1 < t.count && t.kinds[last + 1] === LAT && isContextWord(tokenKey(t, last + 1));
 }
 
 const isCaps = (s: string) => s.length > 1 && s === s.toUpperCase() && s !== s.toLowerCase();
@@ -79,7 +78,8 @@ export function scanTokens(raw: string, t: Tokens, c: Compiled, where: 'title' |
         if (e.key !== key) continue;
         const last = e.rest.length === 0 ? i : matchRest(t, i, e);
         if (last < 0) continue;
-        if (e.flags & AMBIGUOUS && !hasContext(t, i, last)) continue;
+        const context = (e.flags & (AMBIGUOUS | WEAK)) !== 0 && hasContext(t, i, last);
+        if (e.flags & AMBIGUOUS && !context) continue;
         if (e.flags & ACRONYM && !acronymOk(raw, t, i, last)) continue;
         if (e.lastLetter !== undefined && !lastLetterOk(raw, t, i, e.lastLetter)) continue;
         out.push({
@@ -87,7 +87,7 @@ export function scanTokens(raw: string, t: Tokens, c: Compiled, where: 'title' |
           where,
           start: t.starts[i]!,
           end: t.ends[last]!,
-          weak: (e.flags & WEAK) !== 0,
+          weak: (e.flags & WEAK) !== 0 && !context,
           rank: e.flags & INSIDE ? 1 : 0,
         });
       }

@@ -40,10 +40,13 @@ export function hashChars(chars: Uint16Array, from: number, to: number): number 
   return h;
 }
 
-/** The normalized key of token i. */
+/** The normalized key of token i (concatenation beats fromCharCode.apply for short keys). */
 export function tokenKey(t: Tokens, i: number): string {
   const s = t.charStarts[i]!;
-  return String.fromCharCode.apply(null, t.chars.subarray(s, s + t.charLens[i]!) as unknown as number[]);
+  const e = s + t.charLens[i]!;
+  let key = '';
+  for (let k = s; k < e; k++) key += String.fromCharCode(t.chars[k]!);
+  return key;
 }
 
 export interface Tokenizer {
@@ -138,12 +141,19 @@ function scan(raw: string, table: CharTable, t: Tokens): number {
   return count;
 }
 
+const shared = new Map<CharTable, Tokenizer>();
+
 /** Convenience for short texts (watch terms, names): the normalized keys with their raw offsets. */
 export function tokenize(
   raw: string,
   table: CharTable = charTable(),
 ): { keys: string[]; starts: number[]; ends: number[]; kinds: number[] } {
-  const t = createTokenizer(table).run(raw);
+  let tokenizer = shared.get(table);
+  if (!tokenizer) {
+    tokenizer = createTokenizer(table);
+    shared.set(table, tokenizer);
+  }
+  const t = tokenizer.run(raw);
   const keys: string[] = [];
   for (let i = 0; i < t.count; i++) keys.push(tokenKey(t, i));
   return {

@@ -1,0 +1,65 @@
+// Entities for deduplication: the places (gazetteer ids), actors (alias group ids) and numbers an
+// article mentions. Two reports of one event share them even when their wording differs.
+import { DIG } from '../text/charmap';
+import { createTokenizer, hashKey, tokenKey } from '../text/tokenize';
+import type { Compiled, Entry } from './compile';
+import type { MatchContext } from './context';
+import { ACRONYM } from './forms';
+import { createGeotagger } from './geotag';
+import type { MatchArticle } from './matcher';
+import { type RawHit, scanTokens } from './scan';
+
+export interface Entities {
+  readonly places: string[];
+  readonly actors: string[];
+  readonly numbers: string[];
+}
+
+const isAcronym = (name: string) => /^[A-Z]{2,5}$/.test(name);
+
+function compileAliases(ctx: MatchContext): Compiled {
+  const forms = new Map<number, Entry[]>();
+  ctx.aliases.groups.forEach((g, slot) => {
+    const caseSensitive = new Set(g.caseSensitiveAliases ?? []);
+    for (const alias of new Set([g.nameEn, g.nameAr, ...g.aliases]))
+      for (const f of ctx.nameForms(alias, isAcronym(alias) || caseSensitive.has(alias) ? ACRONYM : 0)) {
+        const [key, ...rest] = f.tokens as [string, ...string[]];
+        const e: Entry = {
+          key,
+          rest,
+          restHashes: rest.map((r) => hashKey(r)),
+          flags: f.flags,
+          lastLetter: undefined,
+          slot,
+        };
+        const h = hashKey(key);
+        forms.set(h, [...(forms.get(h) ?? []), e]);
+      }
+  });
+  return { forms, suffixForms: new Map(), slotUsers: [], watches: [] };
+}
+
+export function createEntityExtractor(ctx: MatchContext): (article: MatchArticle) => Entities {
+  const geotagger = createGeotagger(ctx);
+  const aliases = compileAliases(ctx);
+  const tokenizer = createTokenizer();
+  return (article) => {
+    const hits: RawHit[] = [];
+    const numbers = new Set<string>();
+    for (const [where, text] of [
+      ['title', article.title],
+      ['body', article.text],
+    ] as const) {
+      const t = tokenizer.run(text);
+      scanTokens(text, t, aliases, where, hits);
+      for (let i = 0; i < t.count; i++) if (t.kinds[i] === DIG) numbers.add(tokenKey(t, i).replace(/^0+(?=\d)/, ''));
+    }
+    const groups = hits.map((h) => ctx.aliases.groups[h.slot]!).filter((g) => g.kind === 'actor');
+    const actors = [...new Set(groups.map((g) => g.id))].sort();
+    const places = geotagger
+      .tag(article)
+      .map((p) => p.placeId)
+      .sort();
+    return { places, actors, numbers: [...numbers].sort() };
+  };
+}
