@@ -3,9 +3,9 @@
 // the district of its GeoNames admin2 code, the governorate of its admin1 code, its country.
 // Kind: city when population ≥ 100k or an admin seat (PPLC, PPLA, PPLA2), quarter for a section
 // of a city (PPLX), else town. Ambiguous names: the curated ones, every name equal to a common
-// word, and Latin names shorter than 4 letters without their article ("Bab", "Hol", "Hit").
+// word, and Latin names shorter than 4 letters ("Bab", "Hol", "Hit"; "Al-Bab" is specific enough).
 
-import { latinKey, MIN_SKELETON_LETTERS } from '../../src/match/place-skeleton';
+import { foldLatinTokens, MIN_SKELETON_LETTERS } from '../../src/match/place-skeleton';
 import type { Place, PlaceKind } from '../../src/match/places-types';
 import type { CuratedEntry, CuratedTable } from './curated';
 import type { GeoRow } from './geonames';
@@ -124,7 +124,7 @@ function orderNames(nameEn: string, nameAr: string, rest: readonly string[]): st
 }
 
 function ambiguity(names: readonly string[], curated: readonly string[], common: ReadonlySet<string>) {
-  const short = (n: string) => /[A-Za-z]/.test(n) && latinKey(n).replace(/ /g, '').length < MIN_SKELETON_LETTERS;
+  const short = (n: string) => /[A-Za-z]/.test(n) && foldLatinTokens(n).join('').length < MIN_SKELETON_LETTERS;
   const found = names.filter((n) => common.has(foldArabic(n)) || short(n));
   const all = [...new Set([...curated, ...found])].sort(byCodePoint);
   return all.length > 0 ? { ambiguousNames: all } : {};
