@@ -18,8 +18,12 @@ function corpusReport(): void {
     return;
   }
   const rows = evalReadabilityCorpus();
-  console.log('\nReadability corpus: token F1 of extracted text vs expected.html\n');
-  console.log(`${pad('page', 32)}${pad('F1', 8)}${pad('prec', 8)}${pad('recall', 8)}${pad('ms', 7)}metadata`);
+  console.log(
+    '\nReadability corpus: token F1 of extracted text vs expected.html ("alone" = Readability without our rules)\n',
+  );
+  console.log(
+    `${pad('page', 32)}${pad('F1', 8)}${pad('prec', 8)}${pad('recall', 8)}${pad('ms', 7)}${pad('alone', 8)}metadata`,
+  );
   const metaTotals = new Map<string, [number, number]>();
   for (const r of rows) {
     const meta = Object.entries(r.meta).map(([k, ok]) => `${k}${ok ? '✓' : '✗'}`);
@@ -28,12 +32,12 @@ function corpusReport(): void {
       metaTotals.set(k, [hit + (ok ? 1 : 0), all + 1]);
     }
     console.log(
-      `${pad(r.page, 32)}${pad(pct(r.f1), 8)}${pad(pct(r.precision), 8)}${pad(pct(r.recall), 8)}${pad(r.ms.toFixed(0), 7)}${meta.join(' ')}`,
+      `${pad(r.page, 32)}${pad(pct(r.f1), 8)}${pad(pct(r.precision), 8)}${pad(pct(r.recall), 8)}${pad(r.ms.toFixed(0), 7)}${pad(pct(r.baselineF1), 8)}${meta.join(' ')}`,
     );
   }
   const mean = (f: (r: (typeof rows)[number]) => number) => rows.reduce((a, r) => a + f(r), 0) / rows.length;
   console.log(
-    `${pad('MEAN', 32)}${pad(pct(mean((r) => r.f1)), 8)}${pad(pct(mean((r) => r.precision)), 8)}${pad(pct(mean((r) => r.recall)), 8)}`,
+    `${pad('MEAN', 32)}${pad(pct(mean((r) => r.f1)), 8)}${pad(pct(mean((r) => r.precision)), 8)}${pad(pct(mean((r) => r.recall)), 8)}${pad('', 7)}${pad(pct(mean((r) => r.baselineF1)), 8)}`,
   );
   console.log(`metadata matches: ${[...metaTotals].map(([k, [hit, all]]) => `${k} ${hit}/${all}`).join(', ')}`);
 }
@@ -51,7 +55,7 @@ function seedReport(): void {
   );
   for (const r of evalSeeds()) {
     console.log(
-      `${pad(r.seed, 6)}${pad(r.skin, 10)}${pad(`${r.recalled}/${r.realParagraphs}`, 12)}${pad(`${r.tailRemoved}/${r.tailLines}`, 14)}${pad(`${r.leaked.length}/${r.boilerplateItems}`, 10)}${pad(r.extra.length, 7)}${r.ms.toFixed(0)}`,
+      `${pad(r.seed, 6)}${pad(r.skin, 10)}${pad(`${r.recalled}/${r.realParagraphs}`, 12)}${pad(`${r.tailRemoved}/${r.tailLines}`, 14)}${pad(`${r.leaked.length}/${r.boilerplateItems}`, 10)}${pad(r.extra.length, 7)}${pad(r.ms.toFixed(0), 6)}${r.baselineRecalled}/${r.realParagraphs}, ${r.baselineLeaked}/${r.boilerplateItems}`,
     );
     for (const l of r.leaked) console.log(`      leaked: ${l}`);
     for (const e of r.extra) console.log(`      extra:  ${e.slice(0, 100)}`);

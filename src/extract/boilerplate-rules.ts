@@ -7,7 +7,10 @@
 // short, and the limit keeps real sentences that happen to start the same way ("شارك آلاف..." means "thousands
 // took part", not "share") out of reach.
 
-/** Elements that are never the article, by tag, class token, id or ARIA role. */
+/**
+ * Elements that are never the article, by tag, class token, id or ARIA role (hidden elements too, and on
+ * pages the site header: a <header> straight under <body>; a <header> inside the article holds the title).
+ */
 export const BOILERPLATE_BLOCKS = {
   // not <form>: ASP.NET WebForms sites wrap the whole page in one.
   tags: ['nav', 'footer', 'aside', 'button', 'dialog', 'menu'],
@@ -46,8 +49,6 @@ export const BOILERPLATE_BLOCKS = {
   ],
   ids: ['comments', 'disqus_thread', 'respond', 'related', 'sidebar', 'newsletter', 'most-read', 'footer', 'header'],
   roles: ['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog'],
-  /** Extra CSS selectors, for the DOM only: the site header (a `<header>` inside the article holds the title). */
-  selectors: ['body > header', '[aria-hidden="true"]', '[hidden]'],
 } as const;
 
 /** Elements whose content is never text: dropped with everything inside. */

@@ -3,7 +3,7 @@
 // Folding for comparison only (the text kept is never folded): Arabic diacritics (U+064B–U+065F, U+0670)
 // and tatweel removed; أ إ آ ٱ as ا; ة as ه; ى as ي; lowercase; whitespace collapsed. Broad enough that one
 // rule covers the spellings outlets actually use ("اقرأ أيضاً", "اقرا ايضا", "إقرأ أيضا").
-import { LINE_RULES, SECTION_HEADINGS } from './boilerplate-rules';
+import { BOILERPLATE_BLOCKS, LINE_RULES, SECTION_HEADINGS } from './boilerplate-rules';
 
 const ARABIC_MARKS = /[\u064B-\u065F\u0670\u0640]/g;
 const LETTER_FOLDS: Record<string, string> = { أ: 'ا', إ: 'ا', آ: 'ا', ٱ: 'ا', ة: 'ه', ى: 'ي' };
@@ -51,4 +51,34 @@ export function isSectionHeading(text: string): boolean {
   if (text.length > HEADING_MAX_CHARS * 2) return false;
   const folded = foldForRules(text).replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, '');
   return folded.length <= HEADING_MAX_CHARS && HEADINGS.has(folded);
+}
+
+const BLOCK_TAGS = new Set<string>(BOILERPLATE_BLOCKS.tags);
+const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+const BLOCK_CLASSES = new Set<string>(BOILERPLATE_BLOCKS.classes);
+const BLOCK_IDS = new Set<string>(BOILERPLATE_BLOCKS.ids);
+const BLOCK_ROLES = new Set<string>(BOILERPLATE_BLOCKS.roles);
+
+/**
+ * True for an element that is never the article: a boilerplate tag, class token, id or role, or hidden
+ * (`hidden`, aria-hidden="true", display:none or visibility:hidden). `tag` is lowercase; `attr` reads an attribute. Class and id compare
+ * case-insensitively: CMS themes are not consistent about it.
+ */
+export function isBoilerplateBlock(tag: string, attr: (name: string) => string | null | undefined): boolean {
+  if (BLOCK_TAGS.has(tag)) return true;
+  if (attr('hidden') != null || attr('aria-hidden') === 'true') return true;
+  const style = attr('style');
+  if (style && HIDDEN_STYLE.test(style)) return true;
+  const id = attr('id');
+  if (id && BLOCK_IDS.has(id.toLowerCase())) return true;
+  const role = attr('role');
+  if (role && BLOCK_ROLES.has(role.toLowerCase())) return true;
+  const classes = attr('class');
+  return (
+    !!classes &&
+    classes
+      .toLowerCase()
+      .split(/\s+/)
+      .some((c) => BLOCK_CLASSES.has(c))
+  );
 }

@@ -1,24 +1,32 @@
 // Removes what is not the article from a page DOM before Readability scores it. Rules are data
-// (boilerplate-rules.ts); this file only applies them.
+// (boilerplate-rules.ts); this file only applies them, in one pass over the elements.
 //
-// 1. Boilerplate blocks by tag, class, id, role and selector (nav, footer, .share, #comments, ...), except
-//    a block holding most of the page's text: a theme that puts class="sidebar" on the main column, or
-//    id="header" on a wrapper, must not lose the article.
+// 1. Boilerplate blocks (isBoilerplateBlock: nav, footer, .share, #comments, hidden, ...) and the site
+//    header (a <header> straight under <body>), except a block holding most of the page's text: a theme
+//    that puts class="sidebar" on the main column, or id="header" on a wrapper, must not lose the article.
 // 2. Boilerplate sections found by their title ("اقرأ أيضاً", "Most read"): the title and the list of links
 //    after it, or the smallest container holding both when it has almost no text of its own.
-import { isSectionHeading } from './boilerplate';
-import { BOILERPLATE_BLOCKS } from './boilerplate-rules';
+import { isBoilerplateBlock, isSectionHeading } from './boilerplate';
 import type { DomDocument, DomElement } from './dom';
 
-const BLOCK_SELECTOR = [
-  ...BOILERPLATE_BLOCKS.tags,
-  ...BOILERPLATE_BLOCKS.classes.map((c) => `.${c}`),
-  ...BOILERPLATE_BLOCKS.ids.map((id) => `[id="${id}"]`),
-  ...BOILERPLATE_BLOCKS.roles.map((role) => `[role="${role}"]`),
-  ...BOILERPLATE_BLOCKS.selectors,
-].join(',');
-
-const HEADING_CANDIDATES = 'h1,h2,h3,h4,h5,h6,p,div,span,strong,b,em,li,dt,label,header';
+const HEADING_TAGS = new Set([
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'P',
+  'DIV',
+  'SPAN',
+  'STRONG',
+  'B',
+  'EM',
+  'LI',
+  'DT',
+  'LABEL',
+  'HEADER',
+]);
 /** A block holding more than this share of the page's text is the article's container, not boilerplate. */
 const MAX_BLOCK_SHARE = 0.5;
 /** Own (non-link) text a section container may have beyond its title and still be just a links box. */
@@ -31,15 +39,21 @@ export function removeBoilerplate(doc: DomDocument): number {
   const body = doc.body;
   if (!body) return 0;
   const pageChars = textLength(body);
+  const blocks: DomElement[] = [];
+  const headings: DomElement[] = [];
+  for (const el of Array.from(body.querySelectorAll('*'))) {
+    const tag = el.tagName.toUpperCase();
+    if (isBlock(el, tag)) blocks.push(el);
+    else if (HEADING_TAGS.has(tag) && el.children.length <= 3) headings.push(el);
+  }
   let removed = 0;
-  for (const el of Array.from(doc.querySelectorAll(BLOCK_SELECTOR))) {
-    if (STOP_AT.has(el.tagName) || !el.parentElement) continue;
+  for (const el of blocks) {
     if (pageChars > 0 && textLength(el) > pageChars * MAX_BLOCK_SHARE) continue;
     el.remove();
     removed++;
   }
-  for (const el of Array.from(body.querySelectorAll(HEADING_CANDIDATES))) {
-    if (!el.parentElement || el.children.length > 3) continue;
+  for (const el of headings) {
+    if (!isAttached(el, body)) continue;
     const text = el.textContent ?? '';
     if (text.length > MAX_HEADING_CHARS || !isSectionHeading(text)) continue;
     removed += removeSection(el);
@@ -47,10 +61,26 @@ export function removeBoilerplate(doc: DomDocument): number {
   return removed;
 }
 
+function isBlock(el: DomElement, tag: string): boolean {
+  if (STOP_AT.has(tag)) return false;
+  if (tag === 'HEADER' && el.parentElement?.tagName.toUpperCase() === 'BODY') return true;
+  return isBoilerplateBlock(tag.toLowerCase(), (name) => el.getAttribute(name));
+}
+
+function isAttached(el: DomElement, body: DomElement): boolean {
+  let node: DomElement | null = el;
+  while (node && node !== body) node = node.parentElement;
+  return node === body;
+}
+
 function removeSection(heading: DomElement): number {
   const headingChars = textLength(heading);
   let node = heading;
-  for (let parent = node.parentElement; parent && !STOP_AT.has(parent.tagName); parent = parent.parentElement) {
+  for (
+    let parent = node.parentElement;
+    parent && !STOP_AT.has(parent.tagName.toUpperCase());
+    parent = parent.parentElement
+  ) {
     if (ownText(parent) - headingChars > MAX_SECTION_OWN_TEXT) break;
     node = parent;
   }

@@ -6,7 +6,7 @@
 //   it names the site, and from <title> also when it is short (≤ 4 words) after a longer headline.
 // - published: article:published_time, itemprop=datePublished, JSON-LD datePublished, other common meta
 //   names, the first <time datetime>. A date-time without a zone is read as UTC (never the host's zone).
-// - author: meta author, article:author (unless a profile URL), JSON-LD author.
+// - author: meta author, article:author (unless a profile URL), JSON-LD author, microdata / rel=author.
 // - lang: <html lang> / xml:lang, Content-Language, og:locale; reduced to the primary subtag ("en-US" → "en").
 import type { DomDocument } from './dom';
 import { readJsonLd } from './jsonld';
@@ -34,7 +34,8 @@ const DATE_META = [
 ];
 
 export function readMetadata(doc: DomDocument, pageUrl: string): PageMetadata {
-  const meta = (...keys: string[]) => metaContent(doc, keys);
+  const metas = metaMap(doc);
+  const meta = (...keys: string[]) => keys.map((k) => metas.get(k)).find((v) => v !== undefined) ?? null;
   const jsonLd = readJsonLd(
     Array.from(doc.querySelectorAll('script[type="application/ld+json"]'), (s) => s.textContent ?? ''),
   );
@@ -50,9 +51,12 @@ export function readMetadata(doc: DomDocument, pageUrl: string): PageMetadata {
   return {
     title,
     author:
-      meta('author') ?? (articleAuthor && !/^https?:/i.test(articleAuthor) ? articleAuthor : null) ?? jsonLd.author,
+      meta('author') ??
+      (articleAuthor && !/^https?:/i.test(articleAuthor) ? articleAuthor : null) ??
+      jsonLd.author ??
+      markedAuthor(doc),
     published: firstDate([
-      meta('article:published_time', 'datePublished'),
+      meta('article:published_time', 'datepublished'),
       jsonLd.datePublished,
       meta(...DATE_META),
       doc.querySelector('article time[datetime]')?.getAttribute('datetime') ?? null,
@@ -61,8 +65,7 @@ export function readMetadata(doc: DomDocument, pageUrl: string): PageMetadata {
     lang: normalizeLang(
       doc.documentElement?.getAttribute('lang') ??
         doc.documentElement?.getAttribute('xml:lang') ??
-        doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content') ??
-        meta('og:locale'),
+        meta('content-language', 'og:locale'),
     ),
     imageUrl: httpUrl(
       meta('og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image') ?? jsonLd.image,
@@ -74,14 +77,25 @@ export function readMetadata(doc: DomDocument, pageUrl: string): PageMetadata {
   };
 }
 
-function metaContent(doc: DomDocument, keys: readonly string[]): string | null {
-  for (const key of keys) {
-    for (const attr of ['property', 'name', 'itemprop']) {
-      const value = clean(doc.querySelector(`meta[${attr}="${key}" i]`)?.getAttribute('content'));
-      if (value) return value;
+/** Every <meta> by its lowercased property / name / itemprop / http-equiv; the first of each name wins. */
+function metaMap(doc: DomDocument): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const el of Array.from(doc.querySelectorAll('meta[content]'))) {
+    const content = clean(el.getAttribute('content'));
+    if (!content) continue;
+    for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
+      const key = el.getAttribute(attr)?.trim().toLowerCase();
+      if (key && !map.has(key)) map.set(key, content);
     }
   }
-  return null;
+  return map;
+}
+
+/** An author marked up in the page body (schema.org microdata, rel=author), for pages without meta tags. */
+function markedAuthor(doc: DomDocument): string | null {
+  const el = doc.querySelector('[itemprop~="author"] [itemprop~="name"]') ?? doc.querySelector('a[rel~="author"]');
+  const text = clean(el?.textContent);
+  return text && text.length <= 100 ? text : null;
 }
 
 function canonicalHref(doc: DomDocument): string | null {

@@ -7,8 +7,8 @@
 // boilerplate-rules.ts) are dropped with their content. Entities are decoded; whitespace (NBSP included)
 // collapsed; zero-width spaces and BOMs removed; paragraphs without a letter or digit dropped; then
 // paragraphs matching a boilerplate line rule dropped.
-import { isBoilerplateLine } from './boilerplate';
-import { BOILERPLATE_BLOCKS, NON_TEXT_TAGS } from './boilerplate-rules';
+import { isBoilerplateBlock, isBoilerplateLine } from './boilerplate';
+import { NON_TEXT_TAGS as NON_TEXT } from './boilerplate-rules';
 import { walkHtml } from './html-walk';
 
 const BLOCK_TAGS = new Set([
@@ -48,10 +48,7 @@ const BLOCK_TAGS = new Set([
   'ul',
 ]);
 
-const SKIP_TAGS = new Set<string>([...NON_TEXT_TAGS, ...BOILERPLATE_BLOCKS.tags, 'title']);
-const SKIP_CLASSES = new Set<string>(BOILERPLATE_BLOCKS.classes);
-const SKIP_IDS = new Set<string>(BOILERPLATE_BLOCKS.ids);
-const SKIP_ROLES = new Set<string>(BOILERPLATE_BLOCKS.roles);
+const NON_TEXT_TAGS = new Set<string>([...NON_TEXT, 'title']);
 const INVISIBLE = /[\u200B\uFEFF]/g;
 const HAS_CONTENT = /[\p{L}\p{N}]/u;
 
@@ -95,16 +92,7 @@ export function splitParagraphs(html: string): string[] {
   return paragraphs;
 }
 
-function isDropped(name: string, attribs: Record<string, string>): boolean {
-  if (SKIP_TAGS.has(name)) return true;
-  if (attribs['hidden'] !== undefined || attribs['aria-hidden'] === 'true') return true;
-  if (attribs['style'] && /display\s*:\s*none/i.test(attribs['style'])) return true;
-  if (attribs['id'] && SKIP_IDS.has(attribs['id'].toLowerCase())) return true;
-  if (attribs['role'] && SKIP_ROLES.has(attribs['role'].toLowerCase())) return true;
-  const classes = attribs['class'];
-  if (!classes) return false;
-  return classes
-    .toLowerCase()
-    .split(/\s+/)
-    .some((c) => SKIP_CLASSES.has(c));
+function isDropped(name: string, attribs: Readonly<Record<string, string>>): boolean {
+  if (NON_TEXT_TAGS.has(name)) return true;
+  return isBoilerplateBlock(name, (a) => attribs[a]);
 }

@@ -2,6 +2,8 @@
 // Reads the shared corpus and seeds in place (never copied): /work/shared = <repo>/../shared.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
 import { extractArticle } from '../../src/extract/article';
 import { parseDate } from '../../src/extract/metadata';
 import { splitParagraphs } from '../../src/extract/paragraphs';
@@ -45,8 +47,17 @@ export function tokenOverlap(got: string, expected: string): Overlap {
   return { precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall) };
 }
 
+/** Readability alone on the raw page, no rules: the baseline the rules are measured against. */
+export function readabilityOnly(html: string): string[] {
+  const { document } = parseHTML(html) as unknown as { document: never };
+  const article = new Readability(document).parse();
+  return article?.content ? splitParagraphs(article.content) : [];
+}
+
 export interface CorpusRow extends Overlap {
   readonly page: string;
+  /** F1 of Readability alone (readabilityOnly). */
+  readonly baselineF1: number;
   readonly ms: number;
   /** field → matched? for the metadata fields the expectation gives (non-null). */
   readonly meta: Readonly<Record<string, boolean>>;
@@ -80,7 +91,8 @@ export function evalReadabilityCorpus(dir = READABILITY_DIR): CorpusRow[] {
       if (typeof expected['publishedTime'] === 'string') {
         meta['published'] = parseDate(expected['publishedTime']) === (got?.published ?? null);
       }
-      return { page, ms, ...overlap, meta };
+      const baselineF1 = tokenOverlap(readabilityOnly(html).join('\n'), expectedText).f1;
+      return { page, ms, baselineF1, ...overlap, meta };
     });
 }
 
@@ -100,6 +112,9 @@ export interface SeedRow {
   readonly tailRemoved: number;
   readonly boilerplateItems: number;
   readonly leaked: readonly string[];
+  /** Boilerplate items that Readability alone lets through, and its recall, for comparison. */
+  readonly baselineLeaked: number;
+  readonly baselineRecalled: number;
   /** Output paragraphs that are neither the article's nor listed boilerplate (captions, bylines, ...). */
   readonly extra: readonly string[];
   readonly ms: number;
@@ -127,6 +142,8 @@ export function evalSeeds(dir = SEEDS_DIR): SeedRow[] {
       const outSet = new Set(out);
       const realSet = new Set(real);
       const leaked = page.boilerplate.filter((b) => isIn(b, out));
+      const baseline = readabilityOnly(page.html);
+      const baselineSet = new Set(baseline);
       rows.push({
         seed,
         skin,
@@ -136,6 +153,8 @@ export function evalSeeds(dir = SEEDS_DIR): SeedRow[] {
         tailRemoved: tail.filter((t) => !isIn(t, out)).length,
         boilerplateItems: page.boilerplate.length,
         leaked,
+        baselineLeaked: page.boilerplate.filter((b) => isIn(b, baseline)).length,
+        baselineRecalled: real.filter((p) => baselineSet.has(p)).length,
         extra: out.filter((p) => !realSet.has(p) && !leaked.some((b) => p.includes(b))),
         ms,
       });
