@@ -66,10 +66,10 @@ const ISO =
 const ISO_MONTH = /^(\d{4})-(\d{2})$/;
 // [weekday,] day month year [time] [zone], tolerating extra commas, dots and dashes between parts.
 const RFC822 =
-  /^(?:[a-z]+[,.]?\s*)?(\d{1,2})[\s\-./,]*([a-z]{3,9})\.?[\s\-./,]*(\d{2,4})(?:[\s,T]+(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?(?:\.\d+)?)?\s*(?:([+-]\d{2}:?\d{2}|[a-z]{1,5})\b)?/i;
+  /^(?:[a-z]+(?:[,.]\s*|\s+))?(\d{1,2})[\s\-./,]*([a-z]{3,9})\.?[\s\-./,]*(\d{2,4})(?:[\s,T]+(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?(?:\.\d+)?)?\s*(?:([+-]\d{2}:?\d{2}|[a-z]{1,5})\b)?/i;
 // Some feeds put the month first: "Jan 01 2004 19:48:21 GMT" or "Thursday, January 1, 2004 ...".
 const MONTH_FIRST =
-  /^(?:[a-z]+[,.]?\s*)?([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:[\s,T]+(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?)?\s*(?:([+-]\d{2}:?\d{2}|[a-z]{1,5})\b)?/i;
+  /^(?:[a-z]+(?:[,.]\s*|\s+))?([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:[\s,T]+(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?)?\s*(?:([+-]\d{2}:?\d{2}|[a-z]{1,5})\b)?/i;
 
 const MIN_YEAR = 1970;
 const MAX_YEAR = 2200;

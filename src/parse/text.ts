@@ -53,7 +53,7 @@ export function htmlToPlain(html: string): string {
   if (!html) return '';
   let s = html;
   if (s.includes('<')) {
-    if (HAS_DROPPED.test(s)) s = s.replace(DROPPED_BLOCKS, ' ');
+    if (HAS_DROPPED.test(s)) s = s.replace(DROPPED_BLOCKS, '');
     s = s.replace(BLOCK_TAG, ' ').replace(TAG, '');
   }
   return collapseSpace(stripControlChars(decodeEntities(s)));
