@@ -6,6 +6,7 @@ import { canonicalUrlKey } from './extract/canonical-url';
 import { detectLang } from './extract/lang';
 import { htmlToParagraphs } from './extract/paragraphs';
 import { createFetcher } from './fetch';
+import { createAddressGuard } from './fetch/address-guard';
 import type { Logger } from './observe/log';
 import { createMetrics } from './observe/metrics';
 import { decodeBody } from './parse/decode';
@@ -15,18 +16,22 @@ import { createConsoleSink } from './pipeline/console-sink';
 import { createContentHash } from './pipeline/content-hash';
 import { createIngest } from './pipeline/ingest';
 import { pollSource } from './pipeline/poll-source';
-import type { LoadPage } from './pipeline/ports';
+import type { LoadPage, ParseFeed } from './pipeline/ports';
 import { createScheduler } from './pipeline/scheduler';
+import type { ConfiguredSource } from './sources/config';
 import { healthReport } from './sources/health';
+import { createListingParser } from './sources/html/parse';
+import { parseTelegramBytes } from './sources/telegram/parse';
 import { createArticlesRepo } from './store/articles-repo';
 import { openStore } from './store/db';
 import { createSourceStateRepo } from './store/source-state-repo';
 import { normalize } from './text/normalize';
-import type { Source } from './types';
 
 export interface AppDeps {
   readonly config: AppConfig;
-  readonly sources: readonly Source[];
+  readonly sources: readonly ConfiguredSource[];
+  /** ALLOW_PRIVATE_SOURCES: fetch loopback/private addresses. TODO(lead): default false from AppConfig. */
+  readonly allowPrivateSources?: boolean;
   readonly log: Logger;
   readonly clock?: () => number;
   readonly random?: () => number;
@@ -49,6 +54,7 @@ export function createApp(deps: AppDeps) {
     maxBodyBytes: config.fetch.maxBytes,
     perHostLimit: config.fetch.perHost,
     globalLimit: config.fetch.global,
+    checkUrl: createAddressGuard({ allowPrivate: deps.allowPrivateSources ?? true }),
   });
   const loadPage: LoadPage = async (url) => {
     const res = await fetcher.fetch({ url, accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' });
@@ -81,10 +87,21 @@ export function createApp(deps: AppDeps) {
     log,
     metrics,
   };
+  // One parser per source, chosen by kind; listing rules are compiled once here.
+  const parsers = new Map<string, ParseFeed>(
+    sources.map((s) => [
+      s.id,
+      s.kind === 'telegram'
+        ? parseTelegramBytes
+        : s.kind === 'html'
+          ? createListingParser(s.html ?? {})
+          : parseFeedBytes,
+    ]),
+  );
   const scheduler = createScheduler({
     sources,
     sourceState,
-    poll: (s) => pollSource(s, pollDeps),
+    poll: (s) => pollSource(s, { ...pollDeps, parseFeed: parsers.get(s.id) ?? parseFeedBytes }),
     afterTick: async () => {
       await sink.deliver();
     },
