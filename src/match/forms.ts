@@ -98,7 +98,7 @@ export function topicForms(text: string, isName: (key: string) => boolean = () =
   const t = tokenize(text);
   const keys = t.keys;
   if (keys.length === 0) return { forms: [], suffixForms: [] };
-  if (t.kinds[0] === AR) return arabicTopic(keys);
+  if (t.kinds[0] === AR) return arabicTopic(keys, t.kinds);
   if (t.kinds[keys.length - 1] === LAT) {
     const head = keys.slice(0, -1);
     const last = keys[keys.length - 1]!;
@@ -108,19 +108,13 @@ export function topicForms(text: string, isName: (key: string) => boolean = () =
   return { forms: [{ tokens: keys, flags: 0 }], suffixForms: [] };
 }
 
-function arabicTopic(keys: string[]): TopicForms {
+function arabicTopic(keys: string[], kinds: number[]): TopicForms {
   const [first, ...rest] = keys as [string, ...string[]];
   const forms = withFirst(arabicProclitics(first), rest, 0);
   const definite = keys.every((k) => !hasArticle(k));
-  // A definite noun phrase puts ال on every word: سيارة مفخخة → السيارة المفخخة.
-  if (definite)
-    forms.push(
-      ...withFirst(
-        arabicProclitics(`ال${first}`),
-        rest.map((k) => `ال${k}`),
-        0,
-      ),
-    );
+  // A definite noun phrase puts ال on every Arabic word: سيارة مفخخة → السيارة المفخخة.
+  const withArticle = rest.map((k, i) => (kinds[i + 1] === AR ? `ال${k}` : k));
+  if (definite) forms.push(...withFirst(arabicProclitics(`ال${first}`), withArticle, 0));
   if (rest.length > 0 || first.length < 3) return { forms, suffixForms: [] };
   return { forms, suffixForms: arabicSuffixStems(first) };
 }
