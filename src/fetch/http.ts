@@ -2,6 +2,7 @@
 // redirect to follow or a final FetchResult. Network errors are thrown and classified by the caller,
 // which knows about the overall deadline.
 import type { IncomingHttpHeaders } from 'node:http';
+import type { Readable } from 'node:stream';
 import { type Dispatcher, request } from 'undici';
 import { ACCEPT_ENCODING, decodersFor, readLimited } from './body';
 import { parseCacheControlMaxAge } from './cache-control';
@@ -72,12 +73,12 @@ export async function requestOnce(url: string, req: FetchRequest, ctx: HopContex
   // Content-Length counts encoded bytes; decoding only grows them, so more than the limit is too much.
   const declared = Number(header(h, 'content-length') ?? Number.NaN);
   if (declared > ctx.maxBodyBytes) {
-    res.body.destroy();
+    discard(res.body);
     return failed(`body larger than ${formatBytes(ctx.maxBodyBytes)} from ${url} (Content-Length ${declared})`, false);
   }
   const decoders = decodersFor(header(h, 'content-encoding'));
   if (typeof decoders === 'string') {
-    res.body.destroy();
+    discard(res.body);
     return failed(`unsupported Content-Encoding "${decoders}" from ${url}`, false);
   }
   const read = await readLimited(res.body, decoders, ctx.maxBodyBytes);
@@ -97,6 +98,12 @@ export async function requestOnce(url: string, req: FetchRequest, ctx: HopContex
     minNextPollMs: maxAge(h),
     elapsedMs: ctx.elapsed(),
   });
+}
+
+/** Stops reading a body. undici emits an AbortError on destroy; nobody is listening, so swallow it. */
+function discard(body: Readable): void {
+  body.on('error', () => undefined);
+  body.destroy();
 }
 
 /** First value of a header, or null. */
