@@ -85,6 +85,7 @@ function tokenSkeleton(token: string, first: boolean): string {
 
 /** Consonant skeleton of a Latin name; "" when the name has no Latin letters. */
 export function skeletonKey(name: string): string {
+  if (!/\p{Script=Latin}/u.test(name)) return '';
   const tokens = dropArticles(foldLatinTokens(name)).filter(isLatinToken);
   return tokens.map((t, i) => tokenSkeleton(t, i === 0)).join('');
 }
