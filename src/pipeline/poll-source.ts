@@ -4,8 +4,8 @@
 //   3. not modified / rate limited / failed → record health, schedule the next poll, stop
 //   4. parse the feed
 //   5. turn parsed articles into candidates (oldest first) and drop the ones already stored
-//   6. fetch the page of excerpt-only articles and extract the text
-//   7. store each article (one transaction each; the first poll stores silently)
+//   6. fetch the page of excerpt-only articles and extract the text, and
+//   7. store each article as soon as it is complete (one transaction each; the first poll is silent)
 //   8. record success (validators, counts) and the next poll
 // Nothing is lost on a crash: validators are saved only after every article is stored, so a
 // killed poll refetches in full and the stored keys make the repeat a no-op.
@@ -102,7 +102,8 @@ export async function pollSource(source: Source, deps: PollDeps): Promise<PollRe
   }
   // 5
   const fetchedAt = deps.clock();
-  if (parsed.value.warnings.length) log.debug({ encoding: parsed.value.encoding, warnings: parsed.value.warnings }, 'decoded with warnings');
+  if (parsed.value.warnings.length)
+    log.debug({ encoding: parsed.value.encoding, warnings: parsed.value.warnings }, 'decoded with warnings');
   const candidates = [...parsed.value.feed.articles]
     .map((a) => toCandidate(a, source, fetchedAt, deps.candidate))
     .sort((a, b) => a.publishedAt - b.publishedAt);
@@ -111,20 +112,19 @@ export async function pollSource(source: Source, deps: PollDeps): Promise<PollRe
     const found = deps.ingest.existing(c);
     return !found || found.content_hash !== c.contentHash;
   });
-  // 6
-  const complete = await mapLimit(fresh, deps.pageConcurrency ?? 4, (c) => completeWithPage(c, deps, log));
-  // 7
+  // 6 + 7: each article is stored as soon as its text is complete, so a crash keeps what was fetched
   let created = 0;
   let updated = 0;
   let announced = 0;
-  for (const c of complete) {
-    const announce: 0 | 1 = candidates.indexOf(c.original) >= announceFrom ? 1 : 0;
-    const r = deps.ingest.store(c.candidate, announce, deps.clock());
+  await mapLimit(fresh, deps.pageConcurrency ?? 4, async (c) => {
+    const complete = await completeWithPage(c, deps, log);
+    const announce: 0 | 1 = candidates.indexOf(c) >= announceFrom ? 1 : 0;
+    const r = deps.ingest.store(complete, announce, deps.clock());
     if (r.kind === 'new') {
       created++;
       announced += announce;
     } else if (r.kind === 'updated') updated++;
-  }
+  });
   // 8
   const now = deps.clock();
   const next = nextPollAt({ ...base, now, outcome: res });
@@ -150,14 +150,14 @@ export async function pollSource(source: Source, deps: PollDeps): Promise<PollRe
   };
 }
 
-async function completeWithPage(c: ArticleCandidate, deps: PollDeps, log: Logger) {
-  if (!c.needsPage || !c.url) return { original: c, candidate: c };
+async function completeWithPage(c: ArticleCandidate, deps: PollDeps, log: Logger): Promise<ArticleCandidate> {
+  if (!c.needsPage || !c.url) return c;
   const page = await deps.loadPage(c.url);
   if (!page.ok) {
     log.info({ url: c.url, error: page.error }, 'article page not extracted; keeping the feed text');
-    return { original: c, candidate: { ...c, needsPage: false } };
+    return { ...c, needsPage: false };
   }
-  return { original: c, candidate: withPage(c, page.value, deps.candidate) };
+  return withPage(c, page.value, deps.candidate);
 }
 
 function report(
