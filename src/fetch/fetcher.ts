@@ -10,14 +10,21 @@ import { formatDuration } from './format';
 import { type Hop, requestOnce } from './http';
 import { createLimiter } from './limiter';
 import { describeNetworkError } from './retryable';
-import { FETCH_DEFAULTS, type Fetcher, type FetcherDeps, type FetchRequest, type FetchResult } from './types';
+import {
+  ADDRESS_REFUSED_CODE,
+  FETCH_DEFAULTS,
+  type Fetcher,
+  type FetcherDeps,
+  type FetchRequest,
+  type FetchResult,
+} from './types';
 
 export function createFetcher(deps: FetcherDeps): Fetcher {
   const opts = { ...FETCH_DEFAULTS, ...definedOnly(deps) };
   const now = deps.now ?? (() => performance.now());
   const limiter = createLimiter({ perKey: opts.perHostLimit, global: opts.globalLimit });
   const agent = new Agent({
-    connect: { timeout: opts.connectTimeoutMs },
+    connect: deps.lookup ? { timeout: opts.connectTimeoutMs, lookup: deps.lookup } : { timeout: opts.connectTimeoutMs },
     // Our own deadline covers the whole fetch; these only stop undici giving up earlier or later.
     headersTimeout: opts.totalTimeoutMs,
     bodyTimeout: opts.totalTimeoutMs,
@@ -76,7 +83,11 @@ export function createFetcher(deps: FetcherDeps): Fetcher {
         retryable: true,
       };
     }
-    if ((err as { code?: unknown }).code === 'UND_ERR_CONNECT_TIMEOUT') {
+    const code = (err as { code?: unknown }).code;
+    if (code === ADDRESS_REFUSED_CODE) {
+      return { ...base, reason: `refused ${url}: ${(err as Error).message}`, retryable: false };
+    }
+    if (code === 'UND_ERR_CONNECT_TIMEOUT') {
       const reason = `timed out after ${formatDuration(opts.connectTimeoutMs)} connecting to ${url}`;
       return { ...base, reason, retryable: true };
     }

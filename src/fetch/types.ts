@@ -1,4 +1,5 @@
 // The fetcher's contract. Only src/fetch speaks HTTP; everything else sees these values.
+import type { LookupFunction } from 'node:net';
 
 /** What one fetch produced. Expected failures are values, never exceptions. */
 export type FetchResult =
@@ -50,6 +51,11 @@ export interface FetcherDeps {
   /** e.g. "Rased/0.1 (+https://github.com/rased-news/rased)". */
   readonly userAgent: string;
   readonly checkUrl?: CheckUrl;
+  /**
+   * DNS lookup used for connections (default: the system's). A guard can pin what checkUrl checked
+   * here: fail with an error whose code is ADDRESS_REFUSED_CODE to refuse the address for good.
+   */
+  readonly lookup?: LookupFunction;
   /** Monotonic clock in ms for elapsedMs (default performance.now). */
   readonly now?: () => number;
   readonly connectTimeoutMs?: number;
@@ -67,6 +73,9 @@ export interface Fetcher {
   /** Closes pooled connections; pending fetches finish first. */
   close(): Promise<void>;
 }
+
+/** Error code a `lookup` uses to refuse an address; the fetch fails as not retryable, with its message. */
+export const ADDRESS_REFUSED_CODE = 'ERR_ADDRESS_REFUSED';
 
 export const FETCH_DEFAULTS = {
   connectTimeoutMs: 10_000,
