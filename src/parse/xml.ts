@@ -7,8 +7,9 @@
 // - entities decoded once and strictly (see text.ts); CDATA kept verbatim; controls removed;
 // - xml:base and xml:lang inherited down the tree;
 // - the DOCTYPE (with any internal subset) is removed first, so declared entities never expand;
-// - nesting deeper than MAX_DEPTH is flattened into its ancestor (text kept) to bound recursion.
-import { Parser } from 'htmlparser2';
+// - nesting deeper than MAX_DEPTH is flattened into its ancestor (text kept): bounded recursion and
+//   linear time on hostile input.
+import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 import { decodeEntities, stripControlChars } from './text';
 import { resolveBase } from './urls';
 
@@ -69,10 +70,10 @@ const DOCTYPE = /<!DOCTYPE\s[^[>]*(?:\[[\s\S]*?\]\s*)?>/i;
 
 export function parseXml(input: string, documentUrl: string | null): XmlDocument {
   const text = stripControlChars(removeDoctype(input));
-  const b = new TreeBuilder(documentUrl);
-  const parser = new Parser(b, { xmlMode: true, decodeEntities: false, recognizeSelfClosing: true });
-  parser.write(text);
-  parser.end();
+  const b = new TreeBuilder(text, documentUrl);
+  const tokenizer = new Tokenizer({ xmlMode: true, decodeEntities: false, recognizeSelfClosing: true }, b);
+  tokenizer.write(text);
+  tokenizer.end();
   const truncated = b.rootImplied && b.root !== null && !text.includes(`</${b.rootRawName}`);
   return { root: b.root, truncated };
 }
@@ -84,24 +85,98 @@ function removeDoctype(s: string): string {
 
 type Scope = Record<string, string>;
 
-class TreeBuilder {
+/**
+ * Tokens to tree. htmlparser2's own Parser keeps its open-element stack with Array#unshift and
+ * searches it from the bottom, which is quadratic in nesting depth (100k nested tags took 30 s);
+ * this builder pushes and pops, searches end tags from the top, and stops nesting at MAX_DEPTH.
+ */
+class TreeBuilder implements TokenizerCallbacks {
   root: XmlElement | null = null;
   rootRawName = '';
   rootImplied = false;
   private readonly stack: XmlElement[] = [];
+  private readonly rawNames: string[] = [];
   private readonly scopes: Scope[] = [{ xml: 'http://www.w3.org/XML/1998/namespace' }];
   private readonly pushedScope: boolean[] = [];
   private rootUri = '';
-  private flattened = 0;
-  private inCdata = false;
+  private overflow = 0;
   private done = false;
+  private tagName = '';
+  private attrs: Record<string, string> = {};
+  private attrName = '';
+  private attrValue = '';
 
-  constructor(private readonly documentUrl: string | null) {}
+  constructor(
+    private readonly text: string,
+    private readonly documentUrl: string | null,
+  ) {}
 
-  onopentag(rawName: string, rawAttrs: Record<string, string>): void {
+  onopentagname(start: number, end: number): void {
+    this.tagName = this.text.slice(start, end);
+    this.attrs = {};
+  }
+
+  onattribname(start: number, end: number): void {
+    this.attrName = this.text.slice(start, end);
+  }
+
+  onattribdata(start: number, end: number): void {
+    this.attrValue += this.text.slice(start, end);
+  }
+
+  onattribentity(codepoint: number): void {
+    this.attrValue += String.fromCodePoint(codepoint);
+  }
+
+  onattribend(): void {
+    if (!Object.hasOwn(this.attrs, this.attrName)) this.attrs[this.attrName] = this.attrValue;
+    this.attrValue = '';
+  }
+
+  onopentagend(): void {
+    this.open(this.tagName, this.attrs);
+  }
+
+  onselfclosingtag(): void {
+    this.open(this.tagName, this.attrs);
+    this.close(false);
+  }
+
+  onclosetag(start: number, end: number): void {
+    if (this.overflow > 0) {
+      this.overflow--;
+      return;
+    }
+    const at = this.rawNames.lastIndexOf(this.text.slice(start, end));
+    if (at === -1) return;
+    while (this.rawNames.length > at) this.close(this.rawNames.length - 1 !== at);
+  }
+
+  ontext(start: number, end: number): void {
+    this.addText(this.text.slice(start, end), false);
+  }
+
+  ontextentity(codepoint: number): void {
+    this.addText(String.fromCodePoint(codepoint), false);
+  }
+
+  oncdata(start: number, end: number, offset: number): void {
+    this.addText(this.text.slice(start, end - offset), true);
+  }
+
+  oncomment(): void {}
+  ondeclaration(): void {}
+  onprocessinginstruction(): void {}
+
+  onend(): void {
+    this.overflow = 0;
+    while (this.stack.length > 0) this.close(true);
+  }
+
+  private open(rawName: string, rawAttrs: Record<string, string>): void {
     if (this.done) return;
     if (this.stack.length >= MAX_DEPTH) {
-      this.flattened++;
+      this.overflow++;
       return;
     }
     const attrs: Record<string, string> = {};
@@ -126,15 +201,17 @@ class TreeBuilder {
       this.rootUri = el.uri;
     }
     this.stack.push(el);
+    this.rawNames.push(rawName);
   }
 
-  onclosetag(_name: string, isImplied: boolean): void {
-    if (this.done) return;
-    if (this.flattened > 0) {
-      this.flattened--;
+  private close(isImplied: boolean): void {
+    if (this.stack.length === 0) return;
+    if (this.overflow > 0) {
+      this.overflow--;
       return;
     }
     this.stack.pop();
+    this.rawNames.pop();
     if (this.pushedScope.pop()) this.scopes.pop();
     if (this.stack.length === 0) {
       this.rootImplied = isImplied;
@@ -142,22 +219,14 @@ class TreeBuilder {
     }
   }
 
-  ontext(data: string): void {
+  private addText(data: string, cdata: boolean): void {
     const parent = this.stack[this.stack.length - 1];
     if (!parent || this.done) return;
-    const text = this.inCdata ? data : decodeEntities(data);
+    const text = cdata ? data : decodeEntities(data);
     const last = parent.children[parent.children.length - 1];
-    if (last && 'text' in last && last.cdata === this.inCdata) {
-      parent.children[parent.children.length - 1] = { text: last.text + text, cdata: this.inCdata };
-    } else parent.children.push({ text, cdata: this.inCdata });
-  }
-
-  oncdatastart(): void {
-    this.inCdata = true;
-  }
-
-  oncdataend(): void {
-    this.inCdata = false;
+    if (last && 'text' in last && last.cdata === cdata) {
+      parent.children[parent.children.length - 1] = { text: last.text + text, cdata };
+    } else parent.children.push({ text, cdata });
   }
 
   private makeElement(rawName: string, attrs: Record<string, string>, parent: XmlElement | undefined): XmlElement {

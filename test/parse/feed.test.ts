@@ -230,6 +230,14 @@ describe('hostile input', () => {
     expect(f.articles[0]!.summary).toContain('x');
   });
 
+  it('many unclosed tags and stray end tags stay linear (no quadratic open-element stack)', () => {
+    const n = 100_000;
+    const text = `<rss version="2.0"><channel><item><title>t</title><description>${'<a></zzz>'.repeat(n)}</description></item></channel></rss>`;
+    const start = performance.now();
+    expect(ok(text).articles).toHaveLength(1);
+    expect(performance.now() - start).toBeLessThan(5_000);
+  });
+
   it('billion-laughs entity declarations are never expanded', () => {
     const decls = Array.from({ length: 10 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i};`.repeat(10)}">`).join('');
     const text = `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY lol0 "lol">${decls}]><rss version="2.0"><channel><title>&lol10;</title></channel></rss>`;
