@@ -54,7 +54,9 @@ export function compileQueries(watches: readonly { id: number | string; query: Q
   const suffixForms = new Map<number, SuffixEntry[]>();
   const slotUsers: number[][] = [];
   const slotBySignature = new Map<string, number>();
-  const isName = (key: string) => ctx.places.byKey(key).length > 0 || ctx.aliases.byKey(key).length > 0;
+  // A generated plural must not be a place or an actor: "Hama" + s is Hamas.
+  const isName = (key: string) =>
+    ctx.places.byKey(key).length > 0 || ctx.aliases.byKey(key).some((g) => g.kind === 'actor');
 
   const addForm = (f: Form, slot: number, lastLetter?: string) => {
     const [key, ...rest] = f.tokens as [string, ...string[]];
@@ -76,8 +78,8 @@ export function compileQueries(watches: readonly { id: number | string; query: Q
       seen.add(k);
       addForm(form, slot, lastLetter);
     }
-    if (term.mode === 'term' && term.placeIds.length === 0 && term.aliasIds.length === 0)
-      for (const s of topicForms(term.raw, isName).suffixForms) addSuffix(s, slot);
+    for (const text of suffixSources(term, ctx))
+      for (const s of topicForms(text, isName).suffixForms) addSuffix(s, slot);
     return slot;
   };
 
@@ -90,6 +92,14 @@ export function compileQueries(watches: readonly { id: number | string; query: Q
     return { id: w.id, query: w.query, slots };
   });
   return { forms, suffixForms, slotUsers, watches: compiled };
+}
+
+/** Topic words and the aliases of topic groups (car bomb, prison break) take suffixes. */
+function suffixSources(t: QueryTerm, ctx: MatchContext): string[] {
+  if (t.mode !== 'term') return [];
+  if (t.placeIds.length === 0 && t.aliasIds.length === 0) return [t.raw];
+  const topics = t.aliasIds.map((id) => ctx.aliases.byId(id)).filter((g) => g?.kind === 'topic');
+  return topics.flatMap((g) => [g!.nameAr, ...g!.aliases]);
 }
 
 function signature(t: QueryTerm): string {
@@ -124,6 +134,12 @@ function* termForms(t: QueryTerm, ctx: MatchContext, isName: (k: string) => bool
   for (const id of t.aliasIds) {
     const g = ctx.aliases.byId(id);
     if (!g) continue;
+    // Topic and spelling groups are words, not names: they take the article and plurals (militias).
+    if (g.kind === 'topic' || g.kind === 'spelling') {
+      for (const alias of new Set([g.nameEn, g.nameAr, ...g.aliases]))
+        for (const form of topicForms(alias, isName).forms) yield { form };
+      continue;
+    }
     const caseSensitive = new Set(g.caseSensitiveAliases ?? []);
     for (const alias of new Set([g.nameEn, g.nameAr, ...g.aliases]))
       for (const form of ctx.nameForms(alias, isAcronym(alias) || caseSensitive.has(alias) ? ACRONYM : 0))

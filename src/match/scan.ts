@@ -39,10 +39,17 @@ function matchRest(t: Tokens, i: number, e: Entry): number {
 const isContextWord = (key: string) =>
   CONTEXT_WORDS.has(key) || CONTEXT_WORDS.has(key.slice(1)) || CONTEXT_WORDS.has(key.slice(2));
 
+/** al-Bab, el Bab, ash-Shaddadi: "al"/"el", or any article tied by a hyphen ("at Bab Touma" is English). */
+function isNameArticle(raw: string, t: Tokens, j: number): boolean {
+  if (!isArticle(t, j)) return false;
+  const key = tokenKey(t, j);
+  return key === 'al' || key === 'el' || raw[t.ends[j]!] === '-';
+}
+
 /** مدينة الباب, بلدة المزرعة, al-Bab, the town of al-Bab, al-Hol camp. */
-function hasContext(t: Tokens, i: number, last: number): boolean {
+function hasContext(raw: string, t: Tokens, i: number, last: number): boolean {
   if (i === 0) return last + 1 < t.count && t.kinds[last + 1] === LAT && isContextWord(tokenKey(t, last + 1));
-  if (isArticle(t, i - 1) || isContextWord(tokenKey(t, i - 1))) return true;
+  if (isNameArticle(raw, t, i - 1) || isContextWord(tokenKey(t, i - 1))) return true;
   if (i > 1 && t.kinds[i - 1] === LAT && tokenKey(t, i - 1) === 'of' && isContextWord(tokenKey(t, i - 2))) return true;
   return last + 1 < t.count && t.kinds[last + 1] === LAT && isContextWord(tokenKey(t, last + 1));
 }
@@ -78,7 +85,7 @@ export function scanTokens(raw: string, t: Tokens, c: Compiled, where: 'title' |
         if (e.key !== key) continue;
         const last = e.rest.length === 0 ? i : matchRest(t, i, e);
         if (last < 0) continue;
-        const context = (e.flags & (AMBIGUOUS | WEAK)) !== 0 && hasContext(t, i, last);
+        const context = (e.flags & (AMBIGUOUS | WEAK)) !== 0 && hasContext(raw, t, i, last);
         if (e.flags & AMBIGUOUS && !context) continue;
         if (e.flags & ACRONYM && !acronymOk(raw, t, i, last)) continue;
         if (e.lastLetter !== undefined && !lastLetterOk(raw, t, i, e.lastLetter)) continue;
