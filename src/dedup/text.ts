@@ -45,33 +45,14 @@ export function normalize(s: string): string {
     .replace(/['’ʿʾ`]/g, '');
 }
 
-const TOKEN = /[\p{Script=Arabic}\p{L}]+|\d+/gu;
-const ARABIC = /\p{Script=Arabic}/u;
+// Arabic letter runs, other letter runs, digit runs: Arabic and Latin glued together split apart.
+const AR_LETTERS = '\\u0620-\\u064A\\u066E-\\u06D3\\u06D5\\u06FA-\\u06FF\\u0750-\\u077F\\u08A0-\\u08C9';
+const TOKEN = new RegExp(`[${AR_LETTERS}]+|[^\\P{L}${AR_LETTERS}]+|\\d+`, 'gu');
+const ARABIC = new RegExp(`[${AR_LETTERS}]`, 'u');
 
 /** Tokens of normalized text: letter runs and digit runs, Arabic and Latin split apart. */
 export function tokenize(normalized: string): string[] {
-  const out: string[] = [];
-  for (const m of normalized.matchAll(TOKEN)) {
-    const t = m[0];
-    if (/^\d/.test(t)) {
-      out.push(t);
-      continue;
-    }
-    // Split where Arabic letters meet Latin letters (rare, but "بـISIS" happens).
-    let run = '';
-    let runArabic: boolean | null = null;
-    for (const ch of t) {
-      const a = ARABIC.test(ch);
-      if (runArabic !== null && a !== runArabic) {
-        out.push(run);
-        run = '';
-      }
-      run += ch;
-      runArabic = a;
-    }
-    if (run) out.push(run);
-  }
-  return out;
+  return normalized.match(TOKEN) ?? [];
 }
 
 export const isArabicToken = (t: string): boolean => ARABIC.test(t);
