@@ -15,7 +15,7 @@ export interface IngestDeps {
   db: Db;
   articles: ArticlesRepo;
   /** Runs inside the insert's transaction for every new article (matching, dedup, outbox). */
-  onNew?: (id: number, c: ArticleCandidate) => void;
+  onNew?: (id: number, c: ArticleCandidate, announce: boolean) => void;
   /** Runs inside the update's transaction when a stored article was edited. */
   onUpdated?: (id: number, c: ArticleCandidate) => void;
 }
@@ -56,7 +56,7 @@ export function createIngest(deps: IngestDeps) {
         contentHash: c.contentHash,
         announce,
       });
-      deps.onNew?.(id, c);
+      deps.onNew?.(id, c, announce === 1);
       return { kind: 'new', id };
     }),
   };

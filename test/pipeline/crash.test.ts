@@ -42,7 +42,7 @@ function stored(dbPath: string): { n: number; distinct: number } {
 }
 
 describe('crash mid-poll', () => {
-  it('kill -9 while article pages are being fetched: nothing stored is lost, nothing is duplicated', async () => {
+  it('kill -9 while article pages are being fetched: nothing stored is lost, nothing is duplicated', { timeout: 120_000 }, async () => {
     let hang = true;
     const held: (() => void)[] = [];
     server = await startServer((req, res) => {
@@ -77,7 +77,7 @@ describe('crash mid-poll', () => {
     first.stderr!.on('data', (d) => {
       log += String(d);
     });
-    const deadline = Date.now() + 15_000;
+    const deadline = Date.now() + 45_000;
     while (stored(dbPath).n < 4 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect(stored(dbPath).n, log + lastError).toBe(4);
     first.kill('SIGKILL');
