@@ -52,7 +52,7 @@ export function pageBefore(previewUrl: string, before: number): string {
   return url.toString();
 }
 
-/** The public URL of one post: https://t.me/<channel>/<id>. */
-export function postUrl(channel: string, id: number): string {
-  return `https://t.me/${channel}/${id}`;
+/** The public URL of one post, https://t.me/<channel>/<id>, on the preview's origin (mirrors, tests). */
+export function postUrl(previewUrl: string, channel: string, id: number): string {
+  return `${new URL(previewUrl).origin}/${channel}/${id}`;
 }

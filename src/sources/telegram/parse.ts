@@ -20,14 +20,17 @@ export function parseTelegramBytes(
   const decoded = decodeBody(bytes, { contentType: opts.contentType, kind: 'html' });
   const page = parseTelegramPreview(decoded.text, opts.url);
   if (!page.ok) return page;
-  return { ok: true, value: { feed: pageToFeed(page.value), encoding: decoded.encoding, warnings: decoded.warnings } };
+  return {
+    ok: true,
+    value: { feed: pageToFeed(page.value, opts.url), encoding: decoded.encoding, warnings: decoded.warnings },
+  };
 }
 
-export function pageToFeed(page: TelegramPage): ParsedFeed {
+export function pageToFeed(page: TelegramPage, url: string): ParsedFeed {
   return {
     format: FORMAT,
     title: page.title,
-    link: `https://t.me/s/${page.channel}`,
+    link: url,
     lang: null,
     articles: page.posts,
   };

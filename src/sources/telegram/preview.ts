@@ -67,7 +67,7 @@ export function parseTelegramPreview(html: string, url: string): Result<Telegram
   }
   const posts: TelegramArticle[] = [];
   for (const node of nodes) {
-    const post = readPost(node);
+    const post = readPost(node, url);
     if (post) posts.push(post);
   }
   const channel = nodes[0]!.getAttribute('data-post')!.split('/')[0]!;
@@ -87,7 +87,7 @@ function unavailable(why: string): Result<never> {
   return { ok: false, error: `telegram preview not available: ${why}` };
 }
 
-function readPost(node: DomElement): TelegramArticle | null {
+function readPost(node: DomElement, pageUrl: string): TelegramArticle | null {
   const [channel, idText] = (node.getAttribute('data-post') ?? '').split('/');
   const postId = Number(idText);
   if (!channel || !Number.isSafeInteger(postId)) return null;
@@ -104,7 +104,7 @@ function readPost(node: DomElement): TelegramArticle | null {
   const signature = textOf(node.querySelector('.tgme_widget_message_from_author'));
   return {
     title: titleFrom(body),
-    url: postUrl(channel, postId),
+    url: postUrl(pageUrl, channel, postId),
     guid: `${channel}/${postId}`,
     published: Number.isFinite(published) ? published : null,
     summary: body.join('\n\n'),
@@ -172,9 +172,11 @@ function titleFrom(paragraphs: readonly string[]): string {
 function textLinks(el: DomElement): string[] {
   const out: string[] = [];
   for (const a of all(el, 'a[href]')) {
-    const href = absolute(a.getAttribute('href'));
-    // Hashtags link to the channel's own search (?q=%23tag): not a link the post shares.
-    if (href && !out.includes(href) && !/^https:\/\/t\.me\/s\/[^?]+\?q=/.test(href)) out.push(href);
+    const raw = a.getAttribute('href') ?? '';
+    // Hashtags and cashtags link to the channel's own search (?q=%23tag): not a link the post shares.
+    if (raw.startsWith('?q=')) continue;
+    const href = absolute(raw);
+    if (href && !out.includes(href)) out.push(href);
   }
   return out;
 }
