@@ -1,0 +1,188 @@
+// The dispatcher: sends what is in the outbox, one platform per dispatcher. Steps, per chat:
+//   1. the chat's waiting alerts, oldest first (per-chat order is outbox order);
+//   2. the plan (./plan): one alert, one digest, wait for the digest period, or skip;
+//   3. the message view (./view) — built before a send slot is booked, so slow summaries never
+//      bunch sends together;
+//   4. a send slot from the pacer (./pacer): per-chat, per-group and overall limits, 429 blocks;
+//   5. mark "sending" (committed) → the API call → mark "sent" with the message id. A crash between
+//      the two leaves "sending": on restart the alert is sent again. So kill -9 loses no alert and
+//      costs at most one duplicate message per crash (the one in flight; a digest counts as one);
+//   6. the result decides (./outcome): sent, retry after retry_after or backoff, failed (400, with
+//      the reason, `rased alerts --failed`), chat deactivated (403), chat migrated.
+import type { Alert } from '../store/alerts-repo';
+import type { Subscriber } from '../store/subscribers-repo';
+import { type BackoffConfig, DEFAULT_BACKOFF } from './backoff';
+import type { OutboxStore } from './outbox-store';
+import { applyResult, type DeliverLog, type DeliveryEvent } from './outcome';
+import { createPacer, type Limits } from './pacer';
+import { type ChatPlan, DEFAULT_PLAN, type PlanConfig, planChat } from './plan';
+import type { ChatKind, OutgoingMessage, Sender } from './sender';
+import { sleep } from './sleep';
+import type { ViewBuilder } from './view';
+
+export interface DispatcherDeps {
+  readonly store: OutboxStore;
+  readonly views: ViewBuilder;
+  readonly sender: Sender;
+  readonly limits: Limits;
+  readonly plan?: PlanConfig;
+  readonly backoff?: BackoffConfig;
+  readonly clock: () => number;
+  readonly random: () => number;
+  readonly log: DeliverLog;
+  /** How often the outbox is scanned for due chats (default 500 ms; wake() scans at once). */
+  readonly scanEveryMs?: number;
+  /** Chats served at the same time (each waits for its own send slots). */
+  readonly concurrency?: number;
+  readonly chatKind?: (s: Subscriber) => ChatKind;
+  readonly onEvent?: (e: DeliveryEvent) => void;
+}
+
+const GROUP_TYPES = new Set(['group', 'supergroup', 'channel']);
+export const defaultChatKind = (s: Subscriber): ChatKind => (GROUP_TYPES.has(s.chatType ?? '') ? 'group' : 'private');
+
+export function createDispatcher(deps: DispatcherDeps) {
+  const { store, views, sender, clock, log } = deps;
+  const pacer = createPacer(deps.limits);
+  const chatKind = deps.chatKind ?? defaultChatKind;
+  const scanEvery = deps.scanEveryMs ?? 500;
+  const concurrency = deps.concurrency ?? 1000;
+  const waitUntil = new Map<number, number>();
+  const active = new Map<number, Promise<void>>();
+  const stopper = new AbortController();
+  let wakeUp = new AbortController();
+  let loop: Promise<void> | null = null;
+  const ctx = {
+    store,
+    pacer,
+    log,
+    random: deps.random,
+    backoff: deps.backoff ?? DEFAULT_BACKOFF,
+    platform: sender.platform,
+    emit: (e: DeliveryEvent) => deps.onEvent?.(e),
+  };
+
+  async function message(plan: ChatPlan<Alert>, sub: Subscriber): Promise<OutgoingMessage | null> {
+    if (plan.kind === 'single') {
+      const view = await views.alert(plan.alert, sub);
+      if (!view) return null;
+      const replyTo = plan.alert.replyTo !== null ? (store.alerts.get(plan.alert.replyTo)?.messageId ?? null) : null;
+      return { chatId: sub.chatId, threadId: plan.alert.threadId, replyTo, view: { type: 'alert', ...view } };
+    }
+    if (plan.kind !== 'digest') return null;
+    const view = views.digest(plan.alerts, sub, plan.reason);
+    return { chatId: sub.chatId, threadId: plan.alerts[0]!.threadId, replyTo: null, view: { type: 'digest', ...view } };
+  }
+
+  /** Serves one chat until its due alerts are out, it must wait, or the dispatcher stops. */
+  async function serveChat(subId: number): Promise<void> {
+    while (!stopper.signal.aborted) {
+      const sub = store.subscribers.get(subId);
+      const pending = store.pendingOf(subId);
+      const now = clock();
+      if (!sub || pending.length === 0 || pending[0]!.nextAttemptAt > now) return;
+      if (sub.active && sub.pausedAt !== null) return;
+      const plan = planChat(
+        sub,
+        pending,
+        now,
+        (story) => store.alerts.isMuted(subId, story),
+        deps.plan ?? DEFAULT_PLAN,
+      );
+      if (plan.kind === 'none') return;
+      if (plan.kind === 'wait') {
+        waitUntil.set(subId, plan.until);
+        return;
+      }
+      if (plan.kind === 'skip') {
+        store.markSkipped(
+          plan.alerts.map((a) => a.id),
+          plan.reason,
+        );
+        continue;
+      }
+      const ids = plan.kind === 'single' ? [plan.alert.id] : plan.alerts.map((a) => a.id);
+      const msg = await message(plan, sub);
+      if (!msg) {
+        store.markSkipped(ids, 'article no longer stored');
+        continue;
+      }
+      const at = pacer.book(sub.chatId, chatKind(sub), clock());
+      await sleep(at - clock(), stopper.signal);
+      if (stopper.signal.aborted) return;
+      store.markSending(ids);
+      ctx.emit({ kind: 'sending', chatId: sub.chatId, alertIds: ids, at: clock() });
+      const result = await sender.send(msg).catch((err: unknown) => ({
+        kind: 'retryable' as const,
+        reason: `sender threw: ${(err as Error).message}`,
+      }));
+      const goOn = applyResult(
+        ctx,
+        { sub, ids, attempts: Math.max(...pending.map((a) => a.attempts)) + 1 },
+        result,
+        clock(),
+      );
+      if (!goOn) return;
+    }
+  }
+
+  function scan() {
+    const now = clock();
+    for (const subId of store.readyChats(sender.platform, now)) {
+      if (active.size >= concurrency) break;
+      if (active.has(subId) || (waitUntil.get(subId) ?? 0) > now) continue;
+      waitUntil.delete(subId);
+      const task = serveChat(subId)
+        .catch((err: unknown) => log.error({ subscriber_id: subId, err }, 'delivery to a chat failed unexpectedly'))
+        .finally(() => {
+          active.delete(subId);
+          wake();
+        });
+      active.set(subId, task);
+    }
+  }
+
+  function wake() {
+    wakeUp.abort();
+  }
+
+  async function run() {
+    while (!stopper.signal.aborted) {
+      wakeUp = new AbortController();
+      try {
+        scan();
+      } catch (err) {
+        log.error({ err }, 'outbox scan failed; retrying');
+      }
+      await sleep(scanEvery, AbortSignal.any([wakeUp.signal, stopper.signal]));
+    }
+  }
+
+  return {
+    /** Starts the loop (idempotent). */
+    start() {
+      loop ??= run();
+    },
+    /** New alerts were queued: scan now instead of at the next interval. */
+    wake,
+    /** Serves every chat that is due once, then waits for those sends (tests, `run --once`). */
+    async drain(): Promise<void> {
+      for (let round = 0; round < 10_000; round++) {
+        scan();
+        if (active.size === 0) return;
+        while (active.size > 0) await Promise.all([...active.values()]);
+      }
+    },
+    /** Stops booking sends; sends already on the wire finish and are recorded. */
+    async stop(): Promise<void> {
+      stopper.abort();
+      await loop;
+      await Promise.all([...active.values()]);
+    },
+    get activeChats() {
+      return active.size;
+    },
+  };
+}
+
+export type Dispatcher = ReturnType<typeof createDispatcher>;

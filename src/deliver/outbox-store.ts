@@ -1,0 +1,115 @@
+// The dispatcher's view of the outbox and of the chats (SQLite adapter). Status changes of a message
+// that carries several alerts (a digest) happen in one transaction.
+import { type Alert, createAlertsRepo } from '../store/alerts-repo';
+import type { Db } from '../store/db';
+import { createSubscribersRepo, type Subscriber } from '../store/subscribers-repo';
+
+export interface StoryInfo {
+  readonly title: string;
+  readonly articleCount: number;
+  readonly outlets: readonly string[];
+  readonly places: readonly string[];
+}
+
+const parseList = (s: string | null | undefined): string[] => {
+  try {
+    const v = JSON.parse(s ?? '[]');
+    return Array.isArray(v) ? v.map(String) : [];
+  } catch {
+    return [];
+  }
+};
+
+export function createOutboxStore(db: Db) {
+  const alerts = createAlertsRepo(db);
+  const subscribers = createSubscribersRepo(db);
+  const ready = db.prepare<[string, number], { subscriber_id: number }>(
+    `SELECT h.subscriber_id FROM
+       (SELECT subscriber_id, min(id) AS id FROM alerts WHERE status IN ('pending', 'sending') GROUP BY subscriber_id) h
+     JOIN alerts a ON a.id = h.id JOIN subscribers s ON s.id = h.subscriber_id
+     WHERE s.platform = ? AND a.next_attempt_at <= ? AND (s.paused_at IS NULL OR s.active = 0) ORDER BY h.id`,
+  );
+  const pendingOf = db.prepare<[number], { id: number }>(
+    `SELECT id FROM alerts WHERE subscriber_id = ? AND status IN ('pending', 'sending') ORDER BY id`,
+  );
+  const story = db.prepare<[number], { title: string; article_count: number; outlets: string; places: string }>(
+    'SELECT title, article_count, outlets, places FROM stories WHERE id = ?',
+  );
+  const byMessage = db.prepare<[number, string], { id: number }>(
+    'SELECT id FROM alerts WHERE subscriber_id = ? AND message_id = ? ORDER BY id LIMIT 1',
+  );
+  const backlog = db.prepare<[number], { alerts: number; stories: number }>(
+    `SELECT count(*) AS alerts, count(DISTINCT coalesce(story_id, -id)) AS stories FROM alerts
+     WHERE subscriber_id = ? AND status IN ('pending', 'sending')`,
+  );
+  const skipPending = db.prepare(
+    `UPDATE alerts SET status = 'skipped', last_error = ? WHERE subscriber_id = ? AND status = 'pending'`,
+  );
+  const moveRows = {
+    watches: db.prepare('UPDATE watches SET subscriber_id = ? WHERE subscriber_id = ?'),
+    alerts: db.prepare('UPDATE OR IGNORE alerts SET subscriber_id = ? WHERE subscriber_id = ?'),
+    muted: db.prepare('UPDATE OR IGNORE muted_stories SET subscriber_id = ? WHERE subscriber_id = ?'),
+    aliases: db.prepare('UPDATE chat_aliases SET subscriber_id = ? WHERE subscriber_id = ?'),
+    drop: db.prepare('DELETE FROM subscribers WHERE id = ?'),
+  };
+  const many = <T extends unknown[]>(fn: (id: number, ...rest: T) => unknown) =>
+    db.transaction((ids: readonly number[], ...rest: T) => {
+      for (const id of ids) fn(id, ...rest);
+    });
+  const markSending = many((id) => alerts.markSending(id));
+  const markSent = many((id, ref: string, now: number) => alerts.markSent(id, ref, now));
+  const markRetry = many((id, at: number, error: string) => alerts.markRetry(id, at, error));
+  const markFailed = many((id, error: string) => alerts.markFailed(id, error));
+  const markSkipped = many((id, reason: string) => alerts.markSkipped(id, reason));
+
+  /**
+   * Group → supergroup migration: the chat's watches and history follow it to the new id. If the new
+   * id already has a subscriber (the bot heard from the supergroup first), the old one merges into it.
+   */
+  const migrate = db.transaction((platform: Subscriber['platform'], oldChatId: string, newChatId: string) => {
+    const old = subscribers.find(platform, oldChatId);
+    if (!old) return;
+    const existing = subscribers.find(platform, newChatId);
+    if (!existing) {
+      subscribers.moveChat(old.id, newChatId, 'supergroup');
+      return;
+    }
+    for (const stmt of [moveRows.watches, moveRows.alerts, moveRows.muted, moveRows.aliases])
+      stmt.run(existing.id, old.id);
+    moveRows.drop.run(old.id);
+  });
+
+  return {
+    alerts,
+    subscribers,
+    /** Chats whose oldest waiting alert is due (paused chats wait; inactive ones are cleaned up). */
+    readyChats: (platform: Subscriber['platform'], now: number): number[] =>
+      ready.all(platform, now).map((r) => r.subscriber_id),
+    pendingOf: (subscriberId: number): Alert[] => pendingOf.all(subscriberId).map((r) => alerts.get(r.id)!),
+    story(storyId: number): StoryInfo | undefined {
+      const r = story.get(storyId);
+      if (!r) return undefined;
+      return {
+        title: r.title,
+        articleCount: r.article_count,
+        outlets: parseList(r.outlets),
+        places: parseList(r.places),
+      };
+    },
+    alertByMessage: (subscriberId: number, messageRef: string): Alert | undefined => {
+      const r = byMessage.get(subscriberId, messageRef);
+      return r ? alerts.get(r.id) : undefined;
+    },
+    backlog: (subscriberId: number) => backlog.get(subscriberId)!,
+    skipPending: (subscriberId: number, reason: string) => skipPending.run(reason, subscriberId).changes,
+    markSending: (ids: readonly number[]) => markSending(ids),
+    markSent: (ids: readonly number[], ref: string, now: number) => markSent(ids, ref, now),
+    markRetry: (ids: readonly number[], at: number, error: string) => markRetry(ids, at, error),
+    markFailed: (ids: readonly number[], error: string) => markFailed(ids, error),
+    markSkipped: (ids: readonly number[], reason: string) => markSkipped(ids, reason),
+    migrate: (platform: Subscriber['platform'], oldChatId: string, newChatId: string) =>
+      migrate(platform, oldChatId, newChatId),
+  };
+}
+
+export type OutboxStore = ReturnType<typeof createOutboxStore>;

@@ -1,0 +1,5 @@
+-- 0007: delivery lookups (src/deliver, src/chat/telegram).
+-- The dispatcher reads each chat's oldest waiting alert; the bot finds an alert by the message it
+-- was sent as (buttons under it: mute, watch a place, switch language).
+CREATE INDEX alerts_outbox ON alerts(subscriber_id, id) WHERE status IN ('pending', 'sending');
+CREATE INDEX alerts_message ON alerts(subscriber_id, message_id) WHERE message_id IS NOT NULL;
