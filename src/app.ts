@@ -1,6 +1,7 @@
 // Wiring: builds the pipeline from its parts for one configuration. The only place that knows
 // which adapter implements which port. Everything is passed in; nothing is global.
 import type { AppConfig } from './config';
+import { createDedup } from './dedup/dedup';
 import { extractArticle } from './extract/article';
 import { canonicalUrlKey } from './extract/canonical-url';
 import { detectLang } from './extract/lang';
@@ -11,6 +12,7 @@ import type { Logger } from './observe/log';
 import { createMetrics } from './observe/metrics';
 import { decodeBody } from './parse/decode';
 import { parseFeedBytes } from './parse/feed';
+import { createAlerting } from './pipeline/alerting';
 import type { CandidateDeps } from './pipeline/candidate';
 import { createConsoleSink } from './pipeline/console-sink';
 import { createContentHash } from './pipeline/content-hash';
@@ -22,10 +24,13 @@ import type { ConfiguredSource } from './sources/config';
 import { healthReport } from './sources/health';
 import { createListingParser } from './sources/html/parse';
 import { parseTelegramBytes } from './sources/telegram/parse';
+import { createAlertsRepo } from './store/alerts-repo';
 import { createArticlesRepo } from './store/articles-repo';
 import { openStore } from './store/db';
 import { createSourceStateRepo } from './store/source-state-repo';
+import { createSubscribersRepo } from './store/subscribers-repo';
 import { normalize } from './text/normalize';
+import { loadWorld, type World } from './world';
 
 export interface AppDeps {
   readonly config: AppConfig;
@@ -37,15 +42,20 @@ export interface AppDeps {
   readonly random?: () => number;
   /** Where console output goes (default stdout). */
   readonly write?: (line: string) => void;
+  /** Gazetteer and aliases, when already loaded (tests share one); loaded from config otherwise. */
+  readonly world?: World;
 }
 
 export function createApp(deps: AppDeps) {
   const { config, sources, log } = deps;
   const clock = deps.clock ?? Date.now;
   const random = deps.random ?? Math.random;
+  const world = deps.world ?? unwrap(loadWorld(config.configDir));
   const store = openStore(config.databasePath);
   const articles = createArticlesRepo(store.db);
   const sourceState = createSourceStateRepo(store.db);
+  const subscribers = createSubscribersRepo(store.db);
+  const alerts = createAlertsRepo(store.db);
   const metrics = createMetrics();
   const fetcher = createFetcher({
     userAgent: config.fetch.userAgent,
@@ -68,8 +78,19 @@ export function createApp(deps: AppDeps) {
     detectLang,
     contentHash: createContentHash(normalize),
   };
-  const ingest = createIngest({ db: store.db, articles });
   const byId = new Map(sources.map((s) => [s.id, s]));
+  const alerting = createAlerting({
+    db: store.db,
+    dedup: createDedup({ db: store.db, clock }),
+    alerts,
+    subscribers,
+    ctx: world.ctx,
+    entities: world.entities,
+    outletName: (id) => byId.get(id)?.name ?? id,
+    clock,
+    log,
+  });
+  const ingest = createIngest({ db: store.db, articles, onNew: alerting.onNew, onUpdated: alerting.onUpdated });
   const sink = createConsoleSink({
     articles,
     sourceName: (id) => byId.get(id)?.name ?? id,
@@ -113,8 +134,12 @@ export function createApp(deps: AppDeps) {
 
   return {
     store,
+    world,
     articles,
     sourceState,
+    subscribers,
+    alerts,
+    alerting,
     scheduler,
     metrics,
     health,
@@ -133,3 +158,8 @@ export function createApp(deps: AppDeps) {
 }
 
 export type App = ReturnType<typeof createApp>;
+
+function unwrap<T>(r: { ok: true; value: T } | { ok: false; error: string }): T {
+  if (!r.ok) throw new Error(r.error);
+  return r.value;
+}
