@@ -238,6 +238,20 @@ export function runDedupBench(n: number, decisions = 2000): DedupBenchResult {
   }
 }
 
+/** Markdown table for BENCHMARKS.md (scripts/bench/index.ts). */
+export function formatDedup(results: readonly DedupBenchResult[]): string {
+  const rows = results.map(
+    (r) =>
+      `| ${r.articles.toLocaleString('en')} | ${(r.dbBytes / 1e6).toFixed(0)} MB | ${Math.round(r.bytesPerArticle)} B | ${r.p50Ms.toFixed(2)} ms | ${r.p95Ms.toFixed(2)} ms | ${r.cpuP50Ms.toFixed(2)} ms | ${r.cpuP95Ms.toFixed(2)} ms |`,
+  );
+  return [
+    '## dedup: decision for a new article (exact keys, LSH candidates, story candidates, scoring)',
+    '| stored articles | database | per article | p50 | p95 | CPU p50 | CPU p95 |',
+    '|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows,
+  ].join('\n');
+}
+
 function main(args: readonly string[]) {
   const sizes = (args.length ? args : [process.env['DEDUP_BENCH_N'] ?? '100000']).map(Number);
   for (const n of sizes) {

@@ -1,9 +1,10 @@
 // Everything dedup computes from one article's own text, before looking at the store.
+
+import { keyTokens } from '../text/normalize';
 import { stripBoilerplate } from './boilerplate';
 import { bandKeys, createMinHasher, type MinHasher, shingleHashes } from './minhash';
 import type { DedupParams } from './params';
 import { contentTerms, numbersOf } from './terms';
-import { normalize, tokenize } from './text';
 import { termFrequencies } from './tfidf';
 
 export interface ArticleEntities {
@@ -43,9 +44,9 @@ export function createFeatureExtractor(params: DedupParams): FeatureExtractor {
   const full: MinHasher = createMinHasher(params.bands * params.rows, 0x52a5ed);
   const lead: MinHasher = createMinHasher(params.leadBands * params.leadRows, 0x1ead);
   const bodyTokens = (a: { title: string; text: string }) => {
-    const body = tokenize(normalize(stripBoilerplate(a.text)));
+    const body = keyTokens(stripBoilerplate(a.text));
     // A title-only article (feeds without text) is keyed by its title.
-    return body.length >= params.shingleSize ? body : tokenize(normalize(`${a.title}\n${a.text}`));
+    return body.length >= params.shingleSize ? body : keyTokens(`${a.title}\n${a.text}`);
   };
   return {
     params,
@@ -59,7 +60,7 @@ export function createFeatureExtractor(params: DedupParams): FeatureExtractor {
       const shingles = shingleHashes(tokens, params.shingleSize);
       const signature = full.signature(shingles);
       const leadSig = lead.signature(shingleHashes(tokens.slice(0, params.leadTokens), params.shingleSize));
-      const titleTokens = tokenize(normalize(a.title));
+      const titleTokens = keyTokens(a.title);
       const all = [...titleTokens, ...tokens];
       return {
         shingles,
