@@ -7,6 +7,7 @@ import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { silentLogger } from '../../src/observe/log';
 import { parseSourcesConfig } from '../../src/sources/config';
+import type { World } from '../../src/world';
 
 export interface TestApp {
   readonly app: ReturnType<typeof createApp>;
@@ -23,7 +24,7 @@ export function tempDir(prefix = 'rased-test-'): string {
 
 export function startTestApp(
   sourcesYaml: string,
-  opts: { dir?: string; env?: Record<string, string>; clock?: () => number } = {},
+  opts: { dir?: string; env?: Record<string, string>; clock?: () => number; world?: World } = {},
 ): TestApp {
   const dir = opts.dir ?? tempDir();
   const sources = parseSourcesConfig(sourcesYaml, 'test-sources.yaml');
@@ -38,6 +39,7 @@ export function startTestApp(
     write: (l) => lines.push(l),
     random: () => 0,
     ...(opts.clock ? { clock: opts.clock } : {}),
+    ...(opts.world ? { world: opts.world } : {}),
   });
   const self: TestApp = {
     app,
