@@ -8,8 +8,9 @@
 // - an article's "item" is the largest ancestor of its link that holds no link to another article:
 //   the title and date selectors are looked up there (the title also when the link is inside it);
 // - the title is the title selector's text, else the link text, else its title attribute or image alt;
+//   a URL listed twice (image link and headline) is one article with the best of its titles;
 // - the date is the date element's datetime/content attribute, else its text, parsed like feed dates;
-// - a URL listed twice (image link and headline) is one article, with the first non-empty title.
+// - links matching NON_ARTICLE_PATTERNS (tags, categories, paging) are dropped unless include is set.
 import { parseDate } from '../../parse/dates';
 import type { ParsedArticle, ParsedFeed, Result } from '../../types';
 import { all, type DomDocument, type DomElement, parseDom, textOf } from './dom';
@@ -37,39 +38,50 @@ export function parseListing(html: string, pageUrl: string, rules: HtmlRules = {
   if (links.length === 0) {
     return { ok: false, error: `no article links on ${pageUrl} matching "${selector}" (check html.linkSelector)` };
   }
-  const byUrl = new Map<string, ParsedArticle>();
+  const byUrl = new Map<string, Item>();
   for (const link of links) {
-    const article = readItem(link, links, rules, base);
+    const item = readItem(link, links, rules, base);
     const seen = byUrl.get(link.url);
-    if (!seen || (!seen.title && article.title))
-      byUrl.set(link.url, seen ? { ...seen, title: article.title } : article);
+    if (!seen) byUrl.set(link.url, item);
+    else if (item.titleRank > seen.titleRank)
+      byUrl.set(link.url, { ...seen, title: item.title, titleRank: item.titleRank });
   }
   const lang = doc.documentElement?.getAttribute('lang')?.trim() || null;
   const title = textOf(doc.querySelector('title')) || new URL(pageUrl).hostname;
   // TODO(lead): FeedFormat has no 'html' yet; drop the cast once src/types.ts adds it.
   const format = 'html' as ParsedFeed['format'];
-  return { ok: true, value: { format, title, link: pageUrl, lang, articles: [...byUrl.values()] } };
+  return {
+    ok: true,
+    value: { format, title, link: pageUrl, lang, articles: [...byUrl.values()].map(({ titleRank: _, ...a }) => a) },
+  };
 }
 
-function readItem(link: Link, links: readonly Link[], rules: HtmlRules, base: string): ParsedArticle {
+/** An article and how good its title is: selector 3, link text 2, title attribute or image alt 1. */
+type Item = ParsedArticle & { readonly titleRank: number };
+
+function readItem(link: Link, links: readonly Link[], rules: HtmlRules, base: string): Item {
   const item = itemOf(link, links);
   const titleEl = rules.titleSelector
     ? (link.el.closest(rules.titleSelector) ?? item.querySelector(rules.titleSelector))
     : null;
-  const img = item.querySelector('img[src]');
-  const title =
-    textOf(titleEl) || textOf(link.el) || link.el.getAttribute('title')?.trim() || img?.getAttribute('alt')?.trim();
+  const titles = [
+    textOf(titleEl),
+    textOf(link.el),
+    link.el.getAttribute('title')?.trim() || link.el.querySelector('img[alt]')?.getAttribute('alt')?.trim() || '',
+  ];
+  const best = titles.findIndex(Boolean);
   const dateEl = rules.dateSelector ? item.querySelector(rules.dateSelector) : null;
   const dateText = dateEl?.getAttribute('datetime') ?? dateEl?.getAttribute('content') ?? textOf(dateEl);
   return {
-    title: title ?? '',
+    title: best === -1 ? '' : titles[best]!,
+    titleRank: best === -1 ? 0 : 3 - best,
     url: link.url,
     guid: null,
     published: dateText ? parseDate(westernDigits(dateText)) : null,
     summary: '',
     contentHtml: null,
     author: null,
-    imageUrl: resolve(img?.getAttribute('src'), base),
+    imageUrl: resolve(item.querySelector('img[src]')?.getAttribute('src'), base),
     lang: null,
   };
 }

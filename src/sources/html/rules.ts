@@ -21,12 +21,31 @@ export interface HtmlRules {
 /** Links inside <article> and headline elements: what most news listings use. */
 export const DEFAULT_LINK_SELECTOR = 'article a[href], h1 a[href], h2 a[href], h3 a[href]';
 
+/**
+ * Links that are never articles on the sites we know: archives, taxonomies, paging, accounts.
+ * Applied unless the source gives include patterns (then those decide).
+ */
+export const NON_ARTICLE_PATTERNS: readonly string[] = [
+  '/tag/',
+  '/tags/',
+  '/category/',
+  '/categories/',
+  '/author/',
+  '/page/*',
+  '*?page=*',
+  '*&page=*',
+  '/search*',
+  '/login*',
+  '/feed*',
+];
+
 export type UrlFilter = (url: string) => boolean;
 
 /** Compiles include/exclude once per source. */
 export function compileUrlFilter(rules: Pick<HtmlRules, 'include' | 'exclude'>): UrlFilter {
   const include = (rules.include ?? []).map(compilePattern);
-  const exclude = (rules.exclude ?? []).map(compilePattern);
+  const defaults = include.length ? [] : NON_ARTICLE_PATTERNS;
+  const exclude = [...defaults, ...(rules.exclude ?? [])].map(compilePattern);
   return (url) => (include.length === 0 || include.some((m) => m(url))) && !exclude.some((m) => m(url));
 }
 
