@@ -5,12 +5,60 @@ import { createServer } from 'node:http';
 
 const FEEDS = Number(process.env.FEEDS ?? 200);
 const PER_FEED = Number(process.env.PER_FEED ?? 50);
-const AR = 'قالت مصادر محلية إن اشتباكات اندلعت في محيط مدينة الحسكة بين قوات سوريا الديمقراطية وخلايا تنظيم داعش وسط تحليق لطيران التحالف الدولي'.split(' ');
-const EN = 'local sources said clashes broke out near the city of Hasakah between the Syrian Democratic Forces and Islamic State cells as coalition aircraft flew overhead'.split(' ');
+// Distinct articles from a seeded vocabulary (pseudo-words plus real place and actor names), so the
+// pipeline sees the spread of real news rather than one text repeated: shared words, rare duplicates.
+function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const AR_LETTERS = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي';
+const EN_LETTERS = 'abcdefghijklmnoprstuvwy';
+function vocabulary(letters, n, seed, names) {
+  const r = rng(seed);
+  const words = [...names];
+  while (words.length < n) {
+    const len = 3 + Math.floor(r() * 6);
+    let w = '';
+    for (let i = 0; i < len; i++) w += letters[Math.floor(r() * letters.length)];
+    words.push(w);
+  }
+  return words;
+}
+const AR = vocabulary(AR_LETTERS, 4000, 1, [
+  'الحسكة',
+  'دير الزور',
+  'إدلب',
+  'حلب',
+  'قسد',
+  'داعش',
+  'التحالف الدولي',
+  'قوات النظام',
+  'الرقة',
+  'القامشلي',
+]);
+const EN = vocabulary(EN_LETTERS, 4000, 2, [
+  'Hasakah',
+  'Deir ez-Zor',
+  'Idlib',
+  'Aleppo',
+  'SDF',
+  'ISIS',
+  'coalition',
+  'Raqqa',
+  'Qamishli',
+  'Damascus',
+]);
 
 function words(list, n, seed) {
+  const r = rng(seed);
   const out = [];
-  for (let i = 0; i < n; i++) out.push(list[(seed * 31 + i * 7) % list.length]);
+  // Zipf-like: common words often, the long tail rarely.
+  for (let i = 0; i < n; i++) out.push(list[Math.floor(list.length * r() ** 3)]);
   return out.join(' ');
 }
 
@@ -20,10 +68,12 @@ function feed(f, origin) {
   for (let i = 0; i < PER_FEED; i++) {
     const id = f * 100000 + i;
     const list = ar ? AR : EN;
-    const paras = [0, 1, 2, 3].map((p) => `<p>${words(list, 60, id + p)} ${id}-${p}.</p>`).join('');
-    items.push(`<item><title>${words(list, 9, id)} ${id}</title><link>${origin}/a/${f}/${i}?utm_source=rss</link>` +
-      `<guid isPermaLink="false">bench-${id}</guid><pubDate>${new Date(Date.UTC(2026, 10, 20, 0, 0, 0) + i * 60000).toUTCString()}</pubDate>` +
-      `<description>${words(list, 25, id)}</description><content:encoded><![CDATA[${paras}]]></content:encoded></item>`);
+    const paras = [0, 1, 2, 3].map((p) => `<p>${words(list, 60, id * 7 + p)}.</p>`).join('');
+    items.push(
+      `<item><title>${words(list, 9, id * 13 + 5)}</title><link>${origin}/a/${f}/${i}?utm_source=rss</link>` +
+        `<guid isPermaLink="false">bench-${id}</guid><pubDate>${new Date(Date.UTC(2026, 10, 20, 0, 0, 0) + i * 60000).toUTCString()}</pubDate>` +
+        `<description>${words(list, 25, id * 7)}</description><content:encoded><![CDATA[${paras}]]></content:encoded></item>`,
+    );
   }
   return `<?xml version="1.0" encoding="utf-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Bench ${f}</title><link>${origin}/</link>${items.join('')}</channel></rss>`;
 }
@@ -41,7 +91,11 @@ const server = createServer((req, res) => {
     cache.set(f, entry);
   }
   if (req.headers['if-none-match'] === entry.etag) return res.writeHead(304, { etag: entry.etag }).end();
-  res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag: entry.etag, 'content-length': entry.body.length });
+  res.writeHead(200, {
+    'content-type': 'application/rss+xml; charset=utf-8',
+    etag: entry.etag,
+    'content-length': entry.body.length,
+  });
   res.end(entry.body);
 });
 server.listen(0, '127.0.0.1', () => process.stdout.write(`${server.address().port}\n`));

@@ -19,6 +19,8 @@ import {
   type FetchResult,
 } from './types';
 
+const STALE_CONNECTION = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE']);
+
 export function createFetcher(deps: FetcherDeps): Fetcher {
   const opts = { ...FETCH_DEFAULTS, ...definedOnly(deps) };
   const now = deps.now ?? (() => performance.now());
@@ -54,12 +56,23 @@ export function createFetcher(deps: FetcherDeps): Fetcher {
     // The deadline starts with the first request, not while waiting in the queue.
     deadline.start();
     const ctx = { dispatcher: agent, userAgent: deps.userAgent, maxBodyBytes: opts.maxBodyBytes, clock: Date.now };
-    try {
-      const hop = requestOnce(url, req, { ...ctx, signal: deadline.signal, elapsed });
-      // undici ignores an abort while it is still connecting; do not wait for its connect timer.
-      return await Promise.race([hop, deadline.passed]);
-    } catch (err) {
-      return { kind: 'done', result: networkFailure(err, url, deadline.signal.aborted, elapsed()) };
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const hop = requestOnce(url, req, { ...ctx, signal: deadline.signal, elapsed });
+        // undici ignores an abort while it is still connecting; do not wait for its connect timer.
+        return await Promise.race([hop, deadline.passed]);
+      } catch (err) {
+        // A kept-alive connection the server closed as we reused it: GET is idempotent, so one
+        // immediate retry on a fresh connection (as browsers do) before calling it a failure.
+        if (
+          attempt === 0 &&
+          !deadline.signal.aborted &&
+          STALE_CONNECTION.has(String((err as { code?: unknown }).code))
+        ) {
+          continue;
+        }
+        return { kind: 'done', result: networkFailure(err, url, deadline.signal.aborted, elapsed()) };
+      }
     }
   }
 
