@@ -9,9 +9,12 @@
 //      costs at most one duplicate message per crash (the one in flight; a digest counts as one);
 //   6. the result decides (./outcome): sent, retry after retry_after or backoff, failed (400, with
 //      the reason, `rased alerts --failed`), chat deactivated (403), chat migrated.
+
+import type { AlertPolicy } from '../dedup/policy';
 import type { Alert } from '../store/alerts-repo';
 import type { Subscriber } from '../store/subscribers-repo';
 import { type BackoffConfig, DEFAULT_BACKOFF } from './backoff';
+import { type StoryStep, storyStep } from './follow-up';
 import type { OutboxStore } from './outbox-store';
 import { applyResult, type DeliverLog, type DeliveryEvent } from './outcome';
 import { createPacer, type Limits } from './pacer';
@@ -26,6 +29,8 @@ export interface DispatcherDeps {
   readonly sender: Sender;
   readonly limits: Limits;
   readonly plan?: PlanConfig;
+  /** Follow-ups per story (src/dedup/policy); default 3 an hour, one per outlet. */
+  readonly policy?: AlertPolicy;
   readonly backoff?: BackoffConfig;
   readonly clock: () => number;
   readonly random: () => number;
@@ -37,6 +42,10 @@ export interface DispatcherDeps {
   readonly chatKind?: (s: Subscriber) => ChatKind;
   readonly onEvent?: (e: DeliveryEvent) => void;
 }
+
+type SendStep = Extract<StoryStep, { kind: 'send' }>;
+type SendPlan = Extract<ChatPlan<Alert>, { kind: 'single' | 'digest' }>;
+const PLAIN_STEP = { kind: 'send', replyTo: null, folded: [], note: '', dropped: [] } as const;
 
 const GROUP_TYPES = new Set(['group', 'supergroup', 'channel']);
 export const defaultChatKind = (s: Subscriber): ChatKind => (GROUP_TYPES.has(s.chatType ?? '') ? 'group' : 'private');
@@ -62,16 +71,67 @@ export function createDispatcher(deps: DispatcherDeps) {
     emit: (e: DeliveryEvent) => deps.onEvent?.(e),
   };
 
-  async function message(plan: ChatPlan<Alert>, sub: Subscriber): Promise<OutgoingMessage | null> {
-    if (plan.kind === 'single') {
-      const view = await views.alert(plan.alert, sub);
-      if (!view) return null;
-      const replyTo = plan.alert.replyTo !== null ? (store.alerts.get(plan.alert.replyTo)?.messageId ?? null) : null;
-      return { chatId: sub.chatId, threadId: plan.alert.threadId, replyTo, view: { type: 'alert', ...view } };
+  async function alertMessage(step: SendStep, sub: Subscriber): Promise<OutgoingMessage | null> {
+    const { alert } = step;
+    const view = await views.alert(alert, sub);
+    if (!view) return null;
+    const stored = alert.replyTo !== null ? (store.alerts.get(alert.replyTo)?.messageId ?? null) : null;
+    const replyTo = step.asFollowUp ? (step.replyTo ?? stored) : null;
+    return {
+      chatId: sub.chatId,
+      threadId: alert.threadId,
+      replyTo,
+      view: {
+        type: 'alert',
+        ...view,
+        kind: step.asFollowUp ? 'follow-up' : 'alert',
+        ...(step.note ? { note: step.note } : {}),
+      },
+    };
+  }
+
+  /** The message for a plan, and the alerts it carries; null when there is nothing to send now. */
+  async function compose(plan: SendPlan, sub: Subscriber, pending: readonly Alert[], now: number) {
+    if (plan.kind === 'digest') {
+      const view = views.digest(plan.alerts, sub, plan.reason);
+      const msg: OutgoingMessage = {
+        chatId: sub.chatId,
+        threadId: plan.alerts[0]!.threadId,
+        replyTo: null,
+        view: { type: 'digest', ...view },
+      };
+      return { msg, ids: plan.alerts.map((a) => a.id) };
     }
-    if (plan.kind !== 'digest') return null;
-    const view = views.digest(plan.alerts, sub, plan.reason);
-    return { chatId: sub.chatId, threadId: plan.alerts[0]!.threadId, replyTo: null, view: { type: 'digest', ...view } };
+    const step = storyStep(store.alerts, views.outletOf, plan.alert, pending, sub.uiLang ?? 'en', now, deps.policy);
+    if (step.kind === 'skip' && step.alerts.length > 0) {
+      store.markSkipped(
+        step.alerts.map((a) => a.id),
+        step.reason,
+      );
+      return null;
+    }
+    if (step.kind === 'hold') {
+      store.markSkipped(
+        step.dropped.map((a) => a.id),
+        'outlet already reported',
+      );
+      store.markHeld(
+        step.alerts.map((a) => a.id),
+        step.until,
+        'follow-up window full',
+      );
+      return null;
+    }
+    const send: SendStep =
+      step.kind === 'send' ? step : { ...PLAIN_STEP, alert: plan.alert, asFollowUp: plan.alert.kind === 'follow-up' };
+    store.markSkipped(
+      send.dropped.map((a) => a.id),
+      'outlet already reported',
+    );
+    const msg = await alertMessage(send, sub);
+    const ids = [send.alert.id, ...send.folded.map((a) => a.id)];
+    if (!msg) store.markSkipped(ids, 'article no longer stored');
+    return msg ? { msg, ids } : null;
   }
 
   /** Serves one chat until its due alerts are out, it must wait, or the dispatcher stops. */
@@ -83,7 +143,7 @@ export function createDispatcher(deps: DispatcherDeps) {
       if (!sub || pending.length === 0 || pending[0]!.nextAttemptAt > now) return;
       if (sub.active && sub.pausedAt !== null) return;
       const plan = planChat(
-        sub,
+        { ...sub, resumedAt: store.resumedAt(subId) },
         pending,
         now,
         (story) => store.alerts.isMuted(subId, story),
@@ -101,12 +161,9 @@ export function createDispatcher(deps: DispatcherDeps) {
         );
         continue;
       }
-      const ids = plan.kind === 'single' ? [plan.alert.id] : plan.alerts.map((a) => a.id);
-      const msg = await message(plan, sub);
-      if (!msg) {
-        store.markSkipped(ids, 'article no longer stored');
-        continue;
-      }
+      const composed = await compose(plan, sub, pending, now);
+      if (!composed) continue;
+      const { msg, ids } = composed;
       const at = pacer.book(sub.chatId, chatKind(sub), clock());
       await sleep(at - clock(), stopper.signal);
       if (stopper.signal.aborted) return;
@@ -128,6 +185,7 @@ export function createDispatcher(deps: DispatcherDeps) {
 
   function scan() {
     const now = clock();
+    store.releaseHeld(now);
     for (const subId of store.readyChats(sender.platform, now)) {
       if (active.size >= concurrency) break;
       if (active.has(subId) || (waitUntil.get(subId) ?? 0) > now) continue;

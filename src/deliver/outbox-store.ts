@@ -42,6 +42,15 @@ export function createOutboxStore(db: Db) {
     `SELECT count(*) AS alerts, count(DISTINCT coalesce(story_id, -id)) AS stories FROM alerts
      WHERE subscriber_id = ? AND status IN ('pending', 'sending')`,
   );
+  const release = db.prepare(
+    `UPDATE alerts SET status = 'pending', next_attempt_at = 0 WHERE status = 'held' AND next_attempt_at <= ?
+       AND subscriber_id IN (SELECT id FROM subscribers WHERE paused_at IS NULL)`,
+  );
+  const hold = db.prepare(`UPDATE alerts SET status = 'held', next_attempt_at = ?, last_error = ? WHERE id = ?`);
+  const resumedAt = db.prepare<[number], { resumed_at: number | null }>(
+    'SELECT resumed_at FROM subscribers WHERE id = ?',
+  );
+  const setResumed = db.prepare('UPDATE subscribers SET resumed_at = ? WHERE id = ?');
   const skipPending = db.prepare(
     `UPDATE alerts SET status = 'skipped', last_error = ? WHERE subscriber_id = ? AND status = 'pending'`,
   );
@@ -61,6 +70,7 @@ export function createOutboxStore(db: Db) {
   const markRetry = many((id, at: number, error: string) => alerts.markRetry(id, at, error));
   const markFailed = many((id, error: string) => alerts.markFailed(id, error));
   const markSkipped = many((id, reason: string) => alerts.markSkipped(id, reason));
+  const markHeld = many((id, until: number, reason: string) => hold.run(until, reason, id));
 
   /**
    * Group → supergroup migration: the chat's watches and history follow it to the new id. If the new
@@ -107,6 +117,12 @@ export function createOutboxStore(db: Db) {
     markRetry: (ids: readonly number[], at: number, error: string) => markRetry(ids, at, error),
     markFailed: (ids: readonly number[], error: string) => markFailed(ids, error),
     markSkipped: (ids: readonly number[], reason: string) => markSkipped(ids, reason),
+    /** Held alerts (paused chat, follow-up window) wait outside the chat's queue until `until`. */
+    markHeld: (ids: readonly number[], until: number, reason: string) => markHeld(ids, until, reason),
+    /** Held alerts whose time came, of chats not paused, rejoin the queue (in their original order). */
+    releaseHeld: (now: number) => release.run(now).changes,
+    resumedAt: (subscriberId: number): number | null => resumedAt.get(subscriberId)?.resumed_at ?? null,
+    setResumed: (subscriberId: number, at: number | null) => setResumed.run(at, subscriberId),
     migrate: (platform: Subscriber['platform'], oldChatId: string, newChatId: string) =>
       migrate(platform, oldChatId, newChatId),
   };

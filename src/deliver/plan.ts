@@ -3,9 +3,10 @@
 //   2. alerts of a story muted after they were queued are skipped;
 //   3. several alerts left "sending" by a crash went out as one digest: they go out again as one;
 //   4. digest chats (hourly/daily) get one message per period, when the period ends;
-//   5. a backlog (the oldest alert waited longer than catchUpAfterMs and at least catchUpMin wait)
+//   5. what waited while the chat was paused goes out as one digest after /resume;
+//   6. a backlog (the oldest alert waited longer than catchUpAfterMs and at least catchUpMin wait)
 //      becomes ONE catch-up digest, not a flood;
-//   6. otherwise the oldest alert goes out alone (per-chat order is outbox order).
+//   7. otherwise the oldest alert goes out alone (per-chat order is outbox order).
 
 export interface PlanConfig {
   /** An alert this old means delivery was paused (outage, bot stopped, /pause). */
@@ -30,13 +31,19 @@ export interface PlanAlert {
 export interface PlanChat {
   readonly active: boolean;
   readonly digest: 'off' | 'hourly' | 'daily';
+  /** When the chat last resumed after /pause: what waited goes out as one digest. */
+  readonly resumedAt?: number | null;
 }
 
 export type ChatPlan<A extends PlanAlert = PlanAlert> =
   | { readonly kind: 'none' }
   | { readonly kind: 'skip'; readonly alerts: readonly A[]; readonly reason: string }
   | { readonly kind: 'single'; readonly alert: A }
-  | { readonly kind: 'digest'; readonly reason: 'catch-up' | 'hourly' | 'daily'; readonly alerts: readonly A[] }
+  | {
+      readonly kind: 'digest';
+      readonly reason: 'catch-up' | 'resume' | 'hourly' | 'daily';
+      readonly alerts: readonly A[];
+    }
   | { readonly kind: 'wait'; readonly until: number };
 
 const HOUR = 3_600_000;
@@ -67,6 +74,11 @@ export function planChat<A extends PlanAlert>(
   const sending = pending.filter((a) => a.status === 'sending' && sameThread(a));
   if (sending.length > 1) return { kind: 'digest', reason: 'catch-up', alerts: sending };
 
+  const resumed = chat.resumedAt ?? null;
+  if (resumed !== null && head.status !== 'sending' && head.createdAt < resumed) {
+    const missed = pending.filter((a) => a.createdAt < resumed && a.status !== 'sending' && sameThread(a));
+    if (missed.length > 1) return { kind: 'digest', reason: 'resume', alerts: missed };
+  }
   if (chat.digest !== 'off' && head.status !== 'sending') {
     const end = periodEnd(head.createdAt, chat.digest, cfg.dailyHourUtc);
     if (now < end) return { kind: 'wait', until: end };

@@ -23,6 +23,8 @@ export interface AlertView {
   readonly places: readonly { readonly id: string; readonly name: string }[];
   /** Reports in the story (shows "n outlets" when > 1). */
   readonly storySize: number;
+  /** Reports folded into this follow-up: "+3 more reports: A, B, C" (already in uiLang). */
+  readonly note?: string;
   /** The language the chat reads and the summary languages it gets. */
   readonly uiLang: Lang;
   readonly summaryLang: SummaryLang;

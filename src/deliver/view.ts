@@ -66,6 +66,12 @@ export function createViewBuilder(deps: ViewDeps) {
   }
 
   return {
+    /** The outlet (source display name) of an alert's article. */
+    outletOf(alert: Alert): string {
+      const a = articles.get(alert.articleId);
+      return a ? deps.sourceName(a.sourceId) : `article ${alert.articleId}`;
+    },
+
     async alert(alert: Alert, sub: Subscriber): Promise<AlertView | null> {
       const article = articles.get(alert.articleId);
       if (!article) return null;

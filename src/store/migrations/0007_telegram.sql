@@ -3,3 +3,6 @@
 -- was sent as (buttons under it: mute, watch a place, switch language).
 CREATE INDEX alerts_outbox ON alerts(subscriber_id, id) WHERE status IN ('pending', 'sending');
 CREATE INDEX alerts_message ON alerts(subscriber_id, message_id) WHERE message_id IS NOT NULL;
+
+-- When a chat last resumed (/resume): what waited while it was paused goes out as one digest.
+ALTER TABLE subscribers ADD COLUMN resumed_at INTEGER;
