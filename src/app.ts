@@ -44,6 +44,8 @@ export interface AppDeps {
   readonly write?: (line: string) => void;
   /** Gazetteer and aliases, when already loaded (tests share one); loaded from config otherwise. */
   readonly world?: World;
+  /** Store articles without the alerting stage (dedup, matching): benchmarks of fetch + parse + store. */
+  readonly ingestOnly?: boolean;
 }
 
 export function createApp(deps: AppDeps) {
@@ -90,7 +92,11 @@ export function createApp(deps: AppDeps) {
     clock,
     log,
   });
-  const ingest = createIngest({ db: store.db, articles, onNew: alerting.onNew, onUpdated: alerting.onUpdated });
+  const ingest = createIngest(
+    deps.ingestOnly
+      ? { db: store.db, articles }
+      : { db: store.db, articles, onNew: alerting.onNew, onUpdated: alerting.onUpdated },
+  );
   const sink = createConsoleSink({
     articles,
     sourceName: (id) => byId.get(id)?.name ?? id,

@@ -1,9 +1,8 @@
-// Benchmark feed server (child process): FEEDS feeds × PER_FEED articles of generated Arabic and
+// Benchmark feed server (child process): /feed/N serves feed N with PER_FEED articles of generated Arabic and
 // English text, RSS 2.0 with content:encoded, ETag + 304. Prints its port on stdout.
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 
-const FEEDS = Number(process.env.FEEDS ?? 200);
 const PER_FEED = Number(process.env.PER_FEED ?? 50);
 // Distinct articles from a seeded vocabulary (pseudo-words plus real place and actor names), so the
 // pipeline sees the spread of real news rather than one text repeated: shared words, rare duplicates.

@@ -42,7 +42,9 @@ function stored(dbPath: string): { n: number; distinct: number } {
 }
 
 describe('crash mid-poll', () => {
-  it('kill -9 while article pages are being fetched: nothing stored is lost, nothing is duplicated', { timeout: 120_000 }, async () => {
+  it('kill -9 while article pages are being fetched: nothing stored is lost, nothing is duplicated', {
+    timeout: 120_000,
+  }, async () => {
     let hang = true;
     const held: (() => void)[] = [];
     server = await startServer((req, res) => {

@@ -1,7 +1,7 @@
 // End to end: real server on 127.0.0.1 → real fetcher → decoding → parsing → SQLite.
 import { afterEach, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from '../helpers/http-server';
 import { startTestApp, type TestApp } from '../helpers/app';
+import { startServer, type TestServer } from '../helpers/http-server';
 
 interface FakeArticle {
   id: string;
@@ -54,7 +54,12 @@ async function feedServer() {
 const A: FakeArticle[] = [
   { id: 'g1', title: 'اشتباكات في الحسكة', link: 'https://news.example/a/1', date: 'Fri, 20 Nov 2026 06:00:00 GMT' },
   { id: 'g2', title: 'قصف على إدلب', link: 'https://news.example/a/2', date: 'Fri, 20 Nov 2026 07:00:00 GMT' },
-  { id: 'g3', title: 'Aid convoy reaches Raqqa', link: 'https://news.example/a/3', date: 'Fri, 20 Nov 2026 08:00:00 GMT' },
+  {
+    id: 'g3',
+    title: 'Aid convoy reaches Raqqa',
+    link: 'https://news.example/a/3',
+    date: 'Fri, 20 Nov 2026 08:00:00 GMT',
+  },
 ];
 
 let server: TestServer | null = null;
@@ -65,7 +70,8 @@ afterEach(async () => {
   server = null;
 });
 
-const yaml = (url: string, extra = '') => `sources:\n  - { id: s1, name: Source One, url: "${url}", every: 5m${extra} }\n`;
+const yaml = (url: string, extra = '') =>
+  `sources:\n  - { id: s1, name: Source One, url: "${url}", every: 5m${extra} }\n`;
 const count = (t: TestApp) => t.app.articles.count();
 
 describe('polling a feed end to end', () => {
@@ -165,7 +171,8 @@ describe('polling a feed end to end', () => {
 
   it('a feed that does not parse is a per-source error; other sources still poll', async () => {
     const s = await startServer((req, res) => {
-      if (req.url === '/bad') res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>Moved</body></html>');
+      if (req.url === '/bad')
+        res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>Moved</body></html>');
       else res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss(A));
     });
     server = s;
@@ -191,10 +198,12 @@ describe('polling a feed end to end', () => {
       <footer>جميع الحقوق محفوظة © 2026</footer></body></html>`;
     const s = await startServer((req, res) => {
       if (req.url === '/feed') {
-        res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
-          `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>قصف على أطراف كنصفرة</title>` +
-            `<link>${s.url}/news/kansafra?utm_campaign=x</link><description>أصيب ثلاثة مدنيين بقصف...</description></item></channel></rss>`,
-        );
+        res
+          .writeHead(200, { 'content-type': 'application/rss+xml' })
+          .end(
+            `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>قصف على أطراف كنصفرة</title>` +
+              `<link>${s.url}/news/kansafra?utm_campaign=x</link><description>أصيب ثلاثة مدنيين بقصف...</description></item></channel></rss>`,
+          );
       } else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
     });
     server = s;

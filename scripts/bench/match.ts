@@ -1,0 +1,221 @@
+// Watch matching benchmark (issue 3): N generated watches (Arabic and English words, phrases, places,
+// alias groups, OR and exclusions) against generated ~800-word articles. Reports articles/s on one
+// core including normalization and tokenization, compile time, heap, and two baselines on the same
+// input with the same normalization: one RegExp per watch, and one combined alternation RegExp.
+// Run alone: npx tsx scripts/bench/match.ts
+import { loadAliasGroups } from '../../src/match/aliases';
+import { createMatchContext, type MatchContext } from '../../src/match/context';
+import { loadGazetteer } from '../../src/match/gazetteer';
+import { compileWatches } from '../../src/match/matcher';
+import { parseQuery, type Query } from '../../src/match/query';
+import { matchKey, normalize } from '../../src/text/normalize';
+
+export interface MatchBenchRow {
+  readonly watches: number;
+  readonly parseMs: number;
+  readonly compileMs: number;
+  readonly heapMb: number;
+  readonly articlesPerSec: number;
+  readonly matchesPerArticle: number;
+  readonly perWatchRegexPerSec: number | null;
+  readonly alternationPerSec: number | null;
+}
+
+const AR_WORDS = (
+  'هجوم قصف اشتباكات تفجير انفجار اغتيال اعتقال مداهمة حاجز دورية قافلة مساعدات نازحين لاجئين مخيم سجن معتقل فرار هروب ' +
+  'استعصاء تعزيزات طيران غارة مسيرة صاروخ قذيفة عبوة لغم حريق مستشفى مدرسة مياه كهرباء خبز وقود أسعار رواتب انتخابات مؤتمر ' +
+  'مفاوضات هدنة وقف اتفاق تسوية مصالحة معبر حدود جسر طريق سد نفط غاز قمح زراعة مظاهرة احتجاج إضراب عشيرة وجهاء مجلس محكمة'
+).split(' ');
+const EN_WORDS = (
+  'attack shelling clashes explosion bombing assassination arrest raid checkpoint patrol convoy aid displaced refugees camp ' +
+  'prison escape riot reinforcements airstrike drone rocket mortar mine fire hospital school water electricity bread fuel prices ' +
+  'salaries elections conference talks truce ceasefire agreement settlement crossing border bridge road dam oil gas wheat protest strike tribe council court'
+).split(' ');
+const FILLER =
+  'في من على إلى أن قال وقالت مصادر محلية إن الذي التي وسط بعد قبل خلال منذ حيث كما أيضا the of and to in said that with for on by'.split(
+    ' ',
+  );
+
+/** Deterministic pseudo-random numbers: the same watches and articles on every run. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+
+/** Synthetic vocabulary: 20,000 Arabic-like and Latin words built from real stems and suffixes. */
+function vocabulary(r: () => number, size: number): { ar: string[]; en: string[] } {
+  const ar = new Set<string>(AR_WORDS);
+  const en = new Set<string>(EN_WORDS);
+  while (ar.size < size) ar.add(`${pick(r, AR_WORDS)}${pick(r, AR_WORDS).slice(0, 2 + Math.floor(r() * 2))}`);
+  while (en.size < size) en.add(`${pick(r, EN_WORDS)}${pick(r, EN_WORDS).slice(0, 2 + Math.floor(r() * 3))}`);
+  return { ar: [...ar], en: [...en] };
+}
+
+function makeQueries(n: number, ctx: MatchContext, r: () => number): string[] {
+  const places = ctx.places.places.filter((p) => p.kind !== 'village');
+  const groups = ctx.aliases.groups;
+  const v = vocabulary(rng(1), 20_000);
+  const term = (): string => {
+    const k = r();
+    if (k < 0.3) return pick(r, v.ar);
+    if (k < 0.55) return pick(r, v.en);
+    if (k < 0.7) return `"${pick(r, v.ar)} ${pick(r, v.ar)}"`;
+    if (k < 0.75) return `"${pick(r, v.en)} ${pick(r, v.en)}"`;
+    if (k < 0.9) return `place:"${r() < 0.5 ? pick(r, places).nameAr : pick(r, places).nameEn}"`;
+    return `"${pick(r, pick(r, groups).aliases)}"`;
+  };
+  return Array.from({ length: n }, () => {
+    const k = r();
+    if (k < 0.5) return term();
+    if (k < 0.75) return `${term()} ${term()}`;
+    if (k < 0.9) return `${term()} OR ${term()}`;
+    return `${term()} -${term()}`;
+  });
+}
+
+/** News-like text: mostly words no watch uses, some watched words with clitics, places, actors. */
+function makeArticles(count: number, ctx: MatchContext, r: () => number): { title: string; text: string }[] {
+  const names = ctx.places.places.filter((p) => p.kind !== 'village').map((p) => p.nameAr);
+  const aliases = ctx.aliases.groups.flatMap((g) => g.aliases.slice(0, 2));
+  const v = vocabulary(rng(1), 20_000);
+  const other = vocabulary(rng(99), 5_000).ar.map((w) => `${w}ن`);
+  const clitic = () => pick(r, ['', '', '', 'و', 'ب', 'ل', 'وال', 'بال']);
+  return Array.from({ length: count }, () => {
+    const words: string[] = [];
+    while (words.length < 800) {
+      const k = r();
+      if (k < 0.5) words.push(pick(r, FILLER));
+      else if (k < 0.93) words.push(clitic() + pick(r, other));
+      else if (k < 0.96) words.push(clitic() + pick(r, v.ar));
+      else if (k < 0.98) words.push(pick(r, v.en));
+      else if (k < 0.99) words.push(pick(r, names));
+      else words.push(`"${pick(r, aliases)}"`);
+      if (r() < 0.05) words.push(r() < 0.5 ? '،' : '.\n');
+    }
+    return { title: words.slice(0, 10).join(' '), text: words.join(' ') };
+  });
+}
+
+function perSecond(fn: () => void, minMs: number, maxRuns: number): number {
+  const t0 = performance.now();
+  let runs = 0;
+  while (runs < maxRuns && (runs === 0 || performance.now() - t0 < minMs)) {
+    fn();
+    runs++;
+  }
+  return (runs * 1000) / (performance.now() - t0);
+}
+
+/** The regex baselines see the same normalized text and the same normalized term keys. */
+function regexSource(q: Query): string {
+  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return q.terms.map((t) => t.keys.map(esc).join('\\s+')).join('|');
+}
+
+export function runMatchBench(sizes: readonly number[] = [10_000, 100_000]): MatchBenchRow[] {
+  const aliases = loadAliasGroups();
+  if (!aliases.ok) throw new Error(`config/aliases.yaml: ${aliases.error}`);
+  const ctx = createMatchContext({ places: loadGazetteer(), aliasGroups: aliases.value });
+  const articles = makeArticles(200, ctx, rng(7));
+  compileWatches([{ id: 0, query: (parseQuery('warmup', ctx) as { ok: true; value: Query }).value }], ctx).match(
+    articles[0]!,
+  );
+  const rows: MatchBenchRow[] = [];
+  for (const n of sizes) {
+    const texts = makeQueries(n, ctx, rng(n));
+    let t0 = performance.now();
+    const watches = texts.flatMap((text, id) => {
+      const q = parseQuery(text, ctx);
+      return q.ok ? [{ id, query: q.value }] : [];
+    });
+    const parseMs = performance.now() - t0;
+    globalThis.gc?.();
+    const heapBefore = process.memoryUsage().heapUsed;
+    t0 = performance.now();
+    const matcher = compileWatches(watches, ctx);
+    const compileMs = performance.now() - t0;
+    globalThis.gc?.();
+    const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
+    let i = 0;
+    let matched = 0;
+    let runs = 0;
+    const articlesPerSec = perSecond(
+      () => {
+        matched += matcher.match(articles[i++ % articles.length]!).length;
+        runs++;
+      },
+      3000,
+      1e9,
+    );
+    let perWatchRegexPerSec: number | null = null;
+    let alternationPerSec: number | null = null;
+    if (n <= 10_000) {
+      const normalized = articles.map((a) => normalize(`${a.title}\n${a.text}`));
+      const B = '(?<![\\p{L}\\p{N}])';
+      const E = '(?![\\p{L}\\p{N}])';
+      const regexes = watches.map((w) => new RegExp(`${B}(?:${regexSource(w.query)})${E}`, 'u'));
+      let j = 0;
+      perWatchRegexPerSec = perSecond(
+        () => {
+          const text = normalized[j++ % normalized.length]!;
+          for (const re of regexes) re.test(text);
+        },
+        3000,
+        20,
+      );
+      const all = [...new Set(watches.flatMap((w) => w.query.terms.map((t) => matchKey(t.raw))))];
+      const alternation = new RegExp(
+        `${B}(?:${all.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|')})${E}`,
+        'gu',
+      );
+      j = 0;
+      alternationPerSec = perSecond(
+        () => {
+          const text = normalized[j++ % normalized.length]!;
+          for (const _ of text.matchAll(alternation));
+        },
+        3000,
+        20,
+      );
+    }
+    rows.push({
+      watches: watches.length,
+      parseMs,
+      compileMs,
+      heapMb,
+      articlesPerSec,
+      matchesPerArticle: matched / runs,
+      perWatchRegexPerSec,
+      alternationPerSec,
+    });
+  }
+  return rows;
+}
+
+export function formatMatch(rows: readonly MatchBenchRow[]): string {
+  const f = (x: number | null, d = 0) => (x === null ? '—' : x.toFixed(d));
+  const lines = [
+    '## Watch matching (one core; ~800-word articles; normalization and tokenization included)',
+    '',
+    '| watches | parse ms | compile ms | matcher heap MB | articles/s | matches/article | RegExp per watch, articles/s | ratio | one alternation RegExp, articles/s | ratio |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const r of rows) {
+    const ratio = (b: number | null) => (b === null ? '—' : `${(r.articlesPerSec / b).toFixed(0)}×`);
+    lines.push(
+      `| ${r.watches} | ${f(r.parseMs)} | ${f(r.compileMs)} | ${f(r.heapMb, 1)} | ${f(r.articlesPerSec)} | ${f(r.matchesPerArticle, 1)} | ${f(r.perWatchRegexPerSec, 1)} | ${ratio(r.perWatchRegexPerSec)} | ${f(r.alternationPerSec, 1)} | ${ratio(r.alternationPerSec)} |`,
+    );
+  }
+  lines.push(
+    '',
+    'Targets: ≥ 5,000 articles/s, compile 10,000 watches < 200 ms, heap < 200 MB, ≥ 100× one RegExp per watch, ≥ 3× one alternation.',
+  );
+  return lines.join('\n');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) console.log(formatMatch(runMatchBench()));
