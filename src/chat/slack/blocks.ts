@@ -92,7 +92,10 @@ export function renderAlert(view: AlertView): SlackMessage {
   if (url) actions.push(button(t(lang, 'alert.more'), ACTION.open, String(view.alertId), url));
   if (view.storyId !== null) actions.push(button(t(lang, 'button.mute'), ACTION.mute, String(view.storyId)));
   const place = view.places[0];
-  if (place) actions.push(button(t(lang, 'button.watchPlace', { place: place.name }), ACTION.watchPlace, place.id));
+  if (place)
+    actions.push(
+      button(t(lang, 'button.watchPlace', { place: place.name }), ACTION.watchPlace, `${place.id}|${place.name}`),
+    );
 
   const blocks: Block[] = [
     { type: 'header', text: plain(headline) },
