@@ -135,7 +135,7 @@ describe('parseListing', () => {
       imageUrl: a.imageUrl,
     }));
     expect(got).toHaveLength(row.expected.length);
-    row.expected.forEach((e, i) => expect(got[i]).toMatchObject(e));
+    for (const [i, e] of row.expected.entries()) expect(got[i]).toMatchObject(e);
     expect(r.value.articles.every((a) => a.guid === null && a.summary === '' && a.contentHtml === null)).toBe(true);
   });
 
