@@ -91,10 +91,10 @@ export function createDedupRepo(db: Db) {
     docs: db.prepare<[], { value: number }>("SELECT value FROM dedup_meta WHERE key = 'docs'"),
     bumpDf: db.prepare('INSERT INTO dedup_df (term, df) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1'),
     bumpDocs: db.prepare("UPDATE dedup_meta SET value = value + 1 WHERE key = 'docs'"),
-    storyHits: db.prepare<[string, number, number], { story_id: number; hits: number }>(
-      `SELECT k.story_id, count(*) AS hits FROM story_keys k JOIN stories s ON s.id = k.story_id
-       WHERE k.key IN (SELECT value FROM json_each(?)) AND s.last_seen >= ?
-       GROUP BY k.story_id ORDER BY hits DESC, k.story_id DESC LIMIT ?`,
+    // Newest stories first under each key (ids grow with time), at most `limit`: a key shared by
+    // thousands of stories (a governorate, a common number) costs the same as a rare one.
+    storiesByKey: db.prepare<[string, number], { story_id: number }>(
+      'SELECT story_id FROM story_keys WHERE key = ? ORDER BY story_id DESC LIMIT ?',
     ),
     stories: db.prepare<[string], StoryRow>('SELECT * FROM stories WHERE id IN (SELECT value FROM json_each(?))'),
     story: db.prepare<[number], StoryRow>('SELECT * FROM stories WHERE id = ?'),
@@ -162,10 +162,16 @@ export function createDedupRepo(db: Db) {
       for (const t of terms) q.bumpDf.run(t);
       q.bumpDocs.run();
     },
-    storyCandidates(keys: readonly string[], minLastSeen: number, limit: number): StoryRow[] {
-      if (keys.length === 0) return [];
-      const ids = q.storyHits.all(JSON.stringify(keys), minLastSeen, limit).map((r) => r.story_id);
-      return ids.length ? q.stories.all(JSON.stringify(ids)) : [];
+    storyCandidates(keys: readonly string[], minLastSeen: number, limit: number, perKey = 64): StoryRow[] {
+      const hits = new Map<number, number>();
+      for (const k of new Set(keys)) {
+        for (const r of q.storiesByKey.all(k, perKey)) hits.set(r.story_id, (hits.get(r.story_id) ?? 0) + 1);
+      }
+      const ids = [...hits]
+        .sort((a, b) => b[1] - a[1] || b[0] - a[0])
+        .slice(0, limit)
+        .map(([id]) => id);
+      return ids.length ? q.stories.all(JSON.stringify(ids)).filter((s) => s.last_seen >= minLastSeen) : [];
     },
     story: (id: number) => q.story.get(id),
     insertStory: (s: StoryWrite) => Number(q.insertStory.run(s).lastInsertRowid),
