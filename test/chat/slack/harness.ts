@@ -26,6 +26,7 @@ export interface Harness {
   readonly subscribers: ReturnType<typeof createSubscribersRepo>;
   readonly alerts: ReturnType<typeof createAlertsRepo>;
   readonly lines: ReturnType<typeof recordingLog>['lines'];
+  readonly started: Awaited<ReturnType<SlackApp['start']>>;
   close(): Promise<void>;
 }
 
@@ -34,7 +35,7 @@ export async function startHarness(o: {
   adminIds?: string[];
   token?: string;
   routes?: Parameters<typeof createSlackApp>[0]['routes'];
-}): Promise<Harness & { started: Awaited<ReturnType<SlackApp['start']>> }> {
+}): Promise<Harness> {
   const api = await startSlackStandIn({
     channels: { C1: { name: 'newsroom' } },
     users: { U1: { name: 'editor' }, U2: { name: 'intern' } },
