@@ -137,7 +137,7 @@ export interface CanonicalHints {
 /**
  * The page's own idea of its URL: `<link rel=canonical>`, else og:url, else the page URL. A hint is used
  * only when it resolves (against the page URL, as a browser would) to an http(s) URL on a real host that is
- * not a site's home page while the page is an article: CMS templates often point every page's canonical at
+ * not a site's home page (or a language edition's: /ar/) while the page is an article: CMS templates often point every page's canonical at
  * the site root, or at the parent site's home page after a redesign, which would merge every article.
  */
 export function pickCanonical(pageUrl: string, hints: CanonicalHints): string {
@@ -157,12 +157,15 @@ function resolveHint(hint: string, page: URL | null): URL | null {
   return parseHttp(new URL(trimmed, base).href);
 }
 
+/** A site's home page, or its home page for one language edition (/ar/, /en-us). */
+const HOME_PATH = /^\/(?:[a-z]{2}(?:[-_][a-z]{2})?\/?)?$/i;
+
 function isPlausible(candidate: URL, page: URL | null): boolean {
   const host = candidate.hostname;
   if (!host.includes('.') || /^[\d.]+$/.test(host) || host.startsWith('[')) {
     if (!page || page.hostname !== host) return false; // localhost or an IP: only when the page is there too
   }
-  const isHome = (u: URL) => u.pathname === '/' && u.search === '';
+  const isHome = (u: URL) => HOME_PATH.test(u.pathname) && u.search === '';
   if (isHome(candidate) && !(page && isHome(page))) return false;
   return true;
 }

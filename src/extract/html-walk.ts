@@ -3,8 +3,8 @@
 // Why not htmlparser2's Parser: it keeps its stack with Array#unshift, so every tag costs O(depth) and a
 // hostile page of 50,000 nested <div>s (or unclosed <b>s) takes seconds to minutes. This walk uses its
 // Tokenizer (linear, decodes entities, knows raw-text elements like <script>) and its own stack:
-// - void elements and any self-closing tag (`<iframe/>`) close at once (so a stray `<svg/>` cannot
-//   swallow the rest of the page);
+// - void elements and self-closing tags close at once (so a stray `<svg/>` cannot swallow the rest of the
+//   page), except raw-text elements: `<iframe/>` and `<script/>` run to their close tag, as in browsers;
 // - an open <p>, <li>, <dt>/<dd>, <tr>, <td>/<th> or <option> is closed by its next sibling, and an open <p>
 //   by a block element, as HTML parsers do;
 // - a close tag closes the nearest open element of that name within CLOSE_LOOKBACK levels, and everything
@@ -33,6 +33,8 @@ const VOID = new Set([
   'track',
   'wbr',
 ]);
+/** Elements the tokenizer reads as raw text up to their close tag, even when written `<iframe/>` (as browsers do). */
+const RAW_TEXT = new Set(['script', 'style', 'iframe', 'xmp', 'noembed', 'noframes', 'textarea', 'title', 'plaintext']);
 const CLOSES_P = new Set([
   ...['address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl', 'fieldset', 'figcaption', 'figure'],
   ...['footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'main', 'nav', 'ol', 'p', 'pre'],
@@ -69,7 +71,7 @@ export function walkHtml(html: string, walker: HtmlWalker): void {
     const newTop = stack[stack.length - 1];
     if (siblings && newTop && siblings.includes(newTop)) popTo(stack.length - 1);
     walker.open(name, attribs);
-    if (VOID.has(name) || selfClosing) walker.close(name);
+    if (VOID.has(name) || (selfClosing && !RAW_TEXT.has(name))) walker.close(name);
     else stack.push(name);
     tagName = '';
   };
@@ -129,4 +131,21 @@ export function walkHtml(html: string, walker: HtmlWalker): void {
   tokenizer.write(html);
   tokenizer.end();
   popTo(0);
+}
+
+/** The deepest element nesting in the HTML, as this walk balances it; linear time. */
+export function maxDepth(html: string): number {
+  let depth = 0;
+  let max = 0;
+  walkHtml(html, {
+    open() {
+      depth++;
+      if (depth > max) max = depth;
+    },
+    close() {
+      depth--;
+    },
+    text() {},
+  });
+  return max;
 }
