@@ -51,8 +51,12 @@ export function createOutboxStore(db: Db) {
     'SELECT resumed_at FROM subscribers WHERE id = ?',
   );
   const setResumed = db.prepare('UPDATE subscribers SET resumed_at = ? WHERE id = ?');
+  const addAlias = db.prepare(
+    'INSERT INTO chat_aliases (subscriber_id, alias, canonical, created_at) VALUES (?, ?, ?, ?)',
+  );
   const skipPending = db.prepare(
-    `UPDATE alerts SET status = 'skipped', last_error = ? WHERE subscriber_id = ? AND status = 'pending'`,
+    `UPDATE alerts SET status = 'skipped', last_error = ?
+     WHERE subscriber_id = ? AND status IN ('pending', 'held') AND created_at < ?`,
   );
   const moveRows = {
     watches: db.prepare('UPDATE watches SET subscriber_id = ? WHERE subscriber_id = ?'),
@@ -111,7 +115,9 @@ export function createOutboxStore(db: Db) {
       return r ? alerts.get(r.id) : undefined;
     },
     backlog: (subscriberId: number) => backlog.get(subscriberId)!,
-    skipPending: (subscriberId: number, reason: string) => skipPending.run(reason, subscriberId).changes,
+    /** Skips the chat's waiting alerts (those created before `before`, default all). */
+    skipPending: (subscriberId: number, reason: string, before = Number.MAX_SAFE_INTEGER) =>
+      skipPending.run(reason, subscriberId, before).changes,
     markSending: (ids: readonly number[]) => markSending(ids),
     markSent: (ids: readonly number[], ref: string, now: number) => markSent(ids, ref, now),
     markRetry: (ids: readonly number[], at: number, error: string) => markRetry(ids, at, error),
@@ -121,6 +127,9 @@ export function createOutboxStore(db: Db) {
     markHeld: (ids: readonly number[], until: number, reason: string) => markHeld(ids, until, reason),
     /** Held alerts whose time came, of chats not paused, rejoin the queue (in their original order). */
     releaseHeld: (now: number) => release.run(now).changes,
+    /** /alias: subscriberId null = a global alias (deployment admins). */
+    addAlias: (subscriberId: number | null, alias: string, canonical: string, now: number) =>
+      Number(addAlias.run(subscriberId, alias, canonical, now).lastInsertRowid),
     resumedAt: (subscriberId: number): number | null => resumedAt.get(subscriberId)?.resumed_at ?? null,
     setResumed: (subscriberId: number, at: number | null) => setResumed.run(at, subscriberId),
     migrate: (platform: Subscriber['platform'], oldChatId: string, newChatId: string) =>

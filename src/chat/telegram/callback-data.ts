@@ -2,14 +2,11 @@
 // data is a short prefix and ids ("m:12", "w:gn:163808", "l:345:en"); anything that would not fit is
 // not offered as a button at all. Pure.
 
+import type { Action } from '../commands/types';
+
 export const CALLBACK_MAX_BYTES = 64;
 
-export type CallbackAction =
-  | { readonly kind: 'mute'; readonly storyId: number }
-  | { readonly kind: 'watch-place'; readonly placeId: string }
-  | { readonly kind: 'lang'; readonly alertId: number; readonly lang: 'ar' | 'en' }
-  | { readonly kind: 'unwatch'; readonly watchId: number }
-  | { readonly kind: 'skip-missed' };
+export type CallbackAction = Action;
 
 const bytes = (s: string) => new TextEncoder().encode(s).length;
 
