@@ -179,5 +179,8 @@ export const LINE_RULES: readonly LineRule[] = [
   { id: 'donate-ar', pattern: `${LEAD}(?:تبرع|ادعم|ادعموا)${END}`, maxWords: 15 },
   { id: 'click-here', pattern: `${LEAD}(?:اضغط|انقر) هنا|${LEAD}click here\\b`, maxWords: 12 },
   { id: 'advert', pattern: `${LEAD}(?:advertisement|إعلان)[\\s\\p{P}\\p{S}]*$`, maxWords: 1 },
+  // WordPress feed footers: "The post X appeared first on Site." and its Arabic translation.
+  { id: 'wordpress-feed-en', pattern: `${LEAD}the post .+ appeared first on .+`, maxWords: 60 },
+  { id: 'wordpress-feed-ar', pattern: `${LEAD}ظهرت (?:المقالة|التدوينة) .+ أولاً على .+`, maxWords: 60 },
   { id: 'tags', pattern: `${LEAD}(?:الوسوم|كلمات مفتاحية|tags)\\s*:`, maxWords: 30 },
 ];

@@ -44,6 +44,8 @@ const LINES: [text: string, rule: string | null][] = [
   ['All rights reserved', 'rights-en'],
   ['Use of this content under section 52 of the Copyright Act requires permission', 'copyright-law-en'],
   ['Advertisement', 'advert'],
+  ['The post Grain convoy reaches Mosul appeared first on The Daily Ledger.', 'wordpress-feed-en'],
+  ['ظهرت المقالة شح المياه في الحسكة أولاً على شبكة النهر.', 'wordpress-feed-ar'],
   // real sentences that start or look the same: kept
   ['شارك آلاف المتظاهرين في مسيرة وسط المدينة للمطالبة بالإفراج عن المعتقلين', null],
   ['شاهد عيان قال إن الانفجار وقع قرب البوابة الرئيسية للسجن', null],

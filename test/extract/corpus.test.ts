@@ -1,7 +1,10 @@
 // Extraction quality on shared material read in place: Mozilla Readability's test pages (expected text and
 // metadata) and the two seed reports wrapped in generated Arabic news pages. Thresholds sit a little under
 // the scores measured when they were set (scripts/eval-extract.ts prints them), so a regression fails.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { htmlToParagraphs } from '../../src/extract/paragraphs';
 import {
   corpusPresent,
   evalReadabilityCorpus,
@@ -63,5 +66,22 @@ describe.skipIf(!hasSeeds)('extraction of the seed reports from generated Arabic
 
   it('leaks less boilerplate than Readability alone', () => {
     for (const row of rows) expect(row.leaked.length).toBeLessThan(row.baselineLeaked);
+  });
+});
+
+describe.skipIf(!hasCorpus)('htmlToParagraphs on every shared corpus file', () => {
+  it('never throws on feeds, pages and chat wire formats, ill-formed ones included', () => {
+    const root = fileURLToPath(new URL('../../../shared/corpus', import.meta.url));
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const path = `${dir}/${name}`;
+        if (statSync(path).isDirectory()) walk(path);
+        else files.push(path);
+      }
+    };
+    if (hasCorpus) walk(root);
+    expect(files.length).toBeGreaterThan(100);
+    for (const file of files) expect(() => htmlToParagraphs(readFileSync(file, 'utf8')), file).not.toThrow();
   });
 });
