@@ -5,6 +5,7 @@
 // over an article's tokens and evaluates only the watches whose slots were hit.
 import { hashKey } from '../text/tokenize';
 import type { MatchContext } from './context';
+import { addForm, formId } from './form-map';
 import { ACRONYM, AMBIGUOUS, exactForms, type Form, INSIDE, type SuffixForm, topicForms, WEAK } from './forms';
 import { nameKey } from './names';
 import type { Place } from './places-types';
@@ -58,10 +59,6 @@ export function compileQueries(watches: readonly { id: number | string; query: Q
   const isName = (key: string) =>
     ctx.places.byKey(key).length > 0 || ctx.aliases.byKey(key).some((g) => g.kind === 'actor');
 
-  const addForm = (f: Form, slot: number, lastLetter?: string) => {
-    const [key, ...rest] = f.tokens as [string, ...string[]];
-    push(forms, hashKey(key), { key, rest, restHashes: rest.map((r) => hashKey(r)), flags: f.flags, lastLetter, slot });
-  };
   const addSuffix = (s: SuffixForm, slot: number) =>
     push(suffixForms, hashKey(s.stem), { stem: s.stem, suffixes: new Set(s.suffixes), slot });
 
@@ -73,10 +70,10 @@ export function compileQueries(watches: readonly { id: number | string; query: Q
     slotBySignature.set(sig, slot);
     const seen = new Set<string>();
     for (const { form, lastLetter } of termForms(term, ctx, isName)) {
-      const k = `${form.tokens.join(' ')}|${form.flags}`;
-      if (seen.has(k)) continue;
-      seen.add(k);
-      addForm(form, slot, lastLetter);
+      const id = formId(form);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      addForm(forms, form, slot, lastLetter);
     }
     for (const text of suffixSources(term, ctx))
       for (const s of topicForms(text, isName).suffixForms) addSuffix(s, slot);

@@ -1,9 +1,10 @@
 // Entities for deduplication: the places (gazetteer ids), actors (alias group ids) and numbers an
 // article mentions. Two reports of one event share them even when their wording differs.
 import { DIG } from '../text/charmap';
-import { createTokenizer, hashKey, tokenKey } from '../text/tokenize';
+import { createTokenizer, tokenKey } from '../text/tokenize';
 import type { Compiled, Entry } from './compile';
 import type { MatchContext } from './context';
+import { addForm } from './form-map';
 import { ACRONYM } from './forms';
 import { createGeotagger } from './geotag';
 import type { MatchArticle } from './matcher';
@@ -22,19 +23,8 @@ function compileAliases(ctx: MatchContext): Compiled {
   ctx.aliases.groups.forEach((g, slot) => {
     const caseSensitive = new Set(g.caseSensitiveAliases ?? []);
     for (const alias of new Set([g.nameEn, g.nameAr, ...g.aliases]))
-      for (const f of ctx.nameForms(alias, isAcronym(alias) || caseSensitive.has(alias) ? ACRONYM : 0)) {
-        const [key, ...rest] = f.tokens as [string, ...string[]];
-        const e: Entry = {
-          key,
-          rest,
-          restHashes: rest.map((r) => hashKey(r)),
-          flags: f.flags,
-          lastLetter: undefined,
-          slot,
-        };
-        const h = hashKey(key);
-        forms.set(h, [...(forms.get(h) ?? []), e]);
-      }
+      for (const f of ctx.nameForms(alias, isAcronym(alias) || caseSensitive.has(alias) ? ACRONYM : 0))
+        addForm(forms, f, slot);
   });
   return { forms, suffixForms: new Map(), slotUsers: [], watches: [] };
 }

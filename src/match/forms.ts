@@ -9,7 +9,7 @@
 // - English: topic words take simple plurals (possessives are cut by the tokenizer); names drop their
 //   article tokens (al-, el-, ez-), which the matcher skips in text.
 import { AR, LAT } from '../text/charmap';
-import { tokenize } from '../text/tokenize';
+import { hashKey, tokenize } from '../text/tokenize';
 import {
   AR_ARTICLE_PREPOSITIONS,
   AR_ARTICLE_SUFFIXES,
@@ -30,9 +30,12 @@ export const SKIP_ARTICLES = 8;
 /** A name of a place inside the watched one: shown after the place's own names in evidence. */
 export const INSIDE = 16;
 
+/** The forms of one word or phrase: any of the first tokens, then the rest (shared, not copied). */
 export interface Form {
-  /** Normalized tokens; the first is the lookup key. */
-  readonly tokens: readonly string[];
+  /** Variants of the first normalized token (clitic forms, plurals): each is a lookup key. */
+  readonly firsts: readonly string[];
+  readonly rest: readonly string[];
+  readonly restHashes: readonly number[];
   readonly flags: number;
   /** For fold-sensitive keys (علي vs على): the last letter the user typed. */
   readonly lastLetter?: string;
@@ -60,8 +63,9 @@ export function arabicProclitics(word: string): string[] {
   return out;
 }
 
-const withFirst = (forms: string[], rest: readonly string[], flags: number): Form[] =>
-  forms.map((f) => ({ tokens: [f, ...rest], flags }));
+const withFirst = (firsts: string[], rest: readonly string[], flags: number): Form[] => [
+  { firsts, rest, restHashes: rest.map((r) => hashKey(r)), flags },
+];
 
 /** A place or alias name: clitics on the first Arabic word; Latin article tokens dropped and skipped. */
 export function nameForms(name: string, flags = 0): Form[] {
@@ -69,14 +73,14 @@ export function nameForms(name: string, flags = 0): Form[] {
   if (t.keys.length === 0) return [];
   if (t.kinds[0] === AR) return withFirst(arabicProclitics(t.keys[0]!), t.keys.slice(1), flags);
   const kept = t.keys.filter((k, i) => !(t.kinds[i] === LAT && EN_ARTICLES.has(k)));
-  const tokens = kept.length > 0 ? kept : t.keys;
-  return [{ tokens, flags: flags | SKIP_ARTICLES }];
+  const [first, ...rest] = (kept.length > 0 ? kept : t.keys) as [string, ...string[]];
+  return withFirst([first], rest, flags | SKIP_ARTICLES);
 }
 
 /** An =exact term: its normalized tokens, nothing else. */
 export function exactForms(text: string): Form[] {
   const keys = tokenize(text).keys;
-  return keys.length > 0 ? [{ tokens: keys, flags: 0 }] : [];
+  return keys.length > 0 ? withFirst([keys[0]!], keys.slice(1), 0) : [];
 }
 
 const englishPlurals = (w: string): string[] => {
@@ -103,9 +107,10 @@ export function topicForms(text: string, isName: (key: string) => boolean = () =
     const head = keys.slice(0, -1);
     const last = keys[keys.length - 1]!;
     const lasts = englishPlurals(last).filter((w, i) => i === 0 || !isName([...head, w].join(' ')));
-    return { forms: lasts.map((w) => ({ tokens: [...head, w], flags: 0 })), suffixForms: [] };
+    if (head.length === 0) return { forms: withFirst(lasts, [], 0), suffixForms: [] };
+    return { forms: lasts.flatMap((w) => withFirst([head[0]!], [...head.slice(1), w], 0)), suffixForms: [] };
   }
-  return { forms: [{ tokens: keys, flags: 0 }], suffixForms: [] };
+  return { forms: withFirst([keys[0]!], keys.slice(1), 0), suffixForms: [] };
 }
 
 function arabicTopic(keys: string[], kinds: number[]): TopicForms {

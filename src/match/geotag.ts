@@ -7,10 +7,11 @@
 //   contains it is also mentioned; otherwise it is dropped;
 // - common-word names need a context word (./rules AMBIGUOUS_NAMES, Place.ambiguousNames);
 // - overlapping hits keep the longest (مخيم الهول, not الهول).
-import { createTokenizer, hashKey, tokenKey } from '../text/tokenize';
+import { createTokenizer, tokenKey } from '../text/tokenize';
 import type { Compiled, Entry } from './compile';
 import { needsReinforcement } from './compile';
 import type { MatchContext } from './context';
+import { addForm, formId } from './form-map';
 import { AMBIGUOUS, WEAK } from './forms';
 import type { MatchArticle } from './matcher';
 import { nameKey } from './names';
@@ -48,22 +49,10 @@ function compilePlaceNames(ctx: MatchContext): Compiled {
       let flags = ambiguous.has(key) || AMBIGUOUS_NAMES.has(key) || /^[a-z]{1,3}$/.test(key) ? AMBIGUOUS : 0;
       if (needsReinforcement(p, key)) flags |= WEAK;
       for (const f of ctx.nameForms(name, flags)) {
-        const id = `${slot}|${f.tokens.join(' ')}`;
+        const id = `${slot}|${formId(f)}`;
         if (seen.has(id)) continue;
         seen.add(id);
-        const [k, ...rest] = f.tokens as [string, ...string[]];
-        const e: Entry = {
-          key: k,
-          rest,
-          restHashes: rest.map((r) => hashKey(r)),
-          flags: f.flags,
-          lastLetter: undefined,
-          slot,
-        };
-        const h = hashKey(k);
-        const list = forms.get(h);
-        if (list) list.push(e);
-        else forms.set(h, [e]);
+        addForm(forms, f, slot);
       }
     }
   });
