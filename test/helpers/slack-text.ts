@@ -22,3 +22,6 @@ export function slackVisibleText(blocks: readonly Block[] | undefined): string {
   }
   return lines.join('\n');
 }
+
+/** Bidi isolates (FSI…PDI) are invisible: compare what a reader sees. */
+export const visible = (s: string) => s.replace(/[\u2066-\u2069]/g, '');

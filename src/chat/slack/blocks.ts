@@ -29,7 +29,10 @@ export const ACTION = {
   open: 'rased_open',
   mute: 'rased_mute',
   watchPlace: 'rased_watch_place',
+  /** Remove a watch from App Home (value "<channel>:<watch id>"). */
   unwatch: 'rased_unwatch',
+  /** Buttons under a command reply: value is the core's Action as JSON. */
+  reply: 'rased_reply',
 } as const;
 
 export type Block = Record<string, unknown>;
@@ -92,10 +95,7 @@ export function renderAlert(view: AlertView): SlackMessage {
   if (url) actions.push(button(t(lang, 'alert.more'), ACTION.open, String(view.alertId), url));
   if (view.storyId !== null) actions.push(button(t(lang, 'button.mute'), ACTION.mute, String(view.storyId)));
   const place = view.places[0];
-  if (place)
-    actions.push(
-      button(t(lang, 'button.watchPlace', { place: place.name }), ACTION.watchPlace, `${place.id}|${place.name}`),
-    );
+  if (place) actions.push(button(t(lang, 'button.watchPlace', { place: place.name }), ACTION.watchPlace, place.id));
 
   const blocks: Block[] = [
     { type: 'header', text: plain(headline) },

@@ -1,111 +1,119 @@
-// The Bolt listeners: the /rased command, the buttons under alerts and in App Home, and App Home
-// itself. Each listener acknowledges first (Slack wants an answer within 3 s), then works, then
-// answers through response_url: ephemeral to the person, plus one in_channel line when something
-// changed. Errors are caught per request and answered as a short apology, never left hanging.
+// The Bolt listeners: the /rased command, the buttons under alerts, replies and in App Home, and
+// App Home itself. Each listener acknowledges first (Slack wants an answer within 3 s), then lets the
+// command core work, then answers through response_url: ephemeral to the person, plus one in_channel
+// line when the command changed the channel (its settings or watches). Errors are caught per request
+// and answered with a short apology, never left hanging.
 import type { App } from '@slack/bolt';
-import type { AlertsRepo } from '../../store/alerts-repo';
-import type { SubscribersRepo } from '../../store/subscribers-repo';
+import type { Command } from '../commands/parse';
+import type { Action } from '../commands/types';
 import { t } from '../i18n';
-import { ACTION, escapeMrkdwn, renderText } from './blocks';
+import { ACTION } from './blocks';
 import { homeView } from './home';
 import type { HomeStore } from './home-store';
 import type { LogSink } from './logger';
-import type { RunCommand } from './port';
-import { EDITING, mayEdit, parseSlash } from './slash';
+import { type SlackCore, slackActor, slackChat } from './port';
+import { announcement, noticeMessage, parseActionValue, replyMessage } from './reply';
+import { mayEdit, parseSlash } from './slash';
 
 export interface HandlerDeps {
-  readonly run: RunCommand;
-  readonly subscribers: SubscribersRepo;
-  readonly alerts: AlertsRepo;
+  readonly core: SlackCore;
   readonly home: HomeStore;
+  /** The channel's settings and watches, to tell whether a command changed them. */
+  readonly fingerprint: (channelId: string) => string;
   readonly adminIds: readonly string[];
-  readonly clock: () => number;
   readonly log: LogSink;
 }
 
 type Respond = (m: Record<string, unknown>) => Promise<unknown>;
+type Payload = { user: { id: string }; channel?: { id: string; name?: string }; container?: { channel_id?: string } };
 
-const ephemeral = (text: string) => ({ response_type: 'ephemeral', replace_original: false, ...renderText(text) });
-const announcement = (userId: string, line: string) => ({
-  response_type: 'in_channel',
-  replace_original: false,
-  text: `<@${userId}>: ${escapeMrkdwn(line)}`,
-});
-const quotePlace = (name: string) => (/\s/.test(name) ? `place:"${name.replace(/"/g, '')}"` : `place:${name}`);
+const channelOf = (body: Payload) => body.channel?.id ?? body.container?.channel_id ?? '';
 
 export function registerHandlers(app: App, deps: HandlerDeps): void {
-  const { subscribers, log } = deps;
-  const langOf = (chatId: string) => subscribers.find('slack', chatId)?.uiLang ?? 'en';
+  const { core, log } = deps;
+  const actor = (userId: string) => slackActor(userId, mayEdit(userId, deps.adminIds), deps.adminIds.includes(userId));
 
-  async function runAndAnswer(
+  async function runCommand(
     respond: Respond,
-    chatId: string,
-    chatTitle: string | null,
+    channelId: string,
+    title: string | null,
     userId: string,
     text: string,
+    cmd: Command,
   ) {
-    const cmd = parseSlash(text);
-    if (EDITING.has(cmd.name) && !mayEdit(userId, deps.adminIds)) {
-      await (respond as Respond)(ephemeral(t(langOf(chatId), 'perm.refused')));
-      return;
-    }
-    const res = await deps.run({ platform: 'slack', chatId, chatTitle, userId, ...cmd, now: deps.clock() });
-    await (respond as Respond)(ephemeral(res.reply));
-    if (res.announce) await respond(announcement(userId, res.announce));
+    const before = deps.fingerprint(channelId);
+    const reply = core.execute(cmd, slackChat(channelId, title), actor(userId));
+    await respond(replyMessage(reply));
+    if (deps.fingerprint(channelId) !== before) await respond(announcement(userId, text, reply.text));
+  }
+
+  async function press(respond: Respond, channelId: string, userId: string, action: Action | null) {
+    if (!action || !channelId) return respond(noticeMessage(t('en', 'cb.stale')));
+    const result = core.action(action, slackChat(channelId, null), actor(userId));
+    // 'relang' re-renders a Telegram alert; Slack alerts show every summary language already.
+    if (result.kind === 'notice') await respond(noticeMessage(result.text));
   }
 
   app.command('/rased', async ({ command, ack, respond }) => {
     await ack();
-    const fields = { chat_id: command.channel_id, user_id: command.user_id, platform: 'slack' };
     try {
-      await runAndAnswer(
+      const cmd = parseSlash(command.text);
+      await runCommand(
         respond as Respond,
         command.channel_id,
         command.channel_name ?? null,
         command.user_id,
         command.text,
+        cmd,
       );
     } catch (err) {
-      log.error({ ...fields, err }, 'slash command failed');
-      await (respond as Respond)(ephemeral('Sorry, that did not work; please try again.')).catch(() => {});
+      log.error(
+        { chat_id: command.channel_id, user_id: command.user_id, platform: 'slack', err },
+        'slash command failed',
+      );
+      await (respond as Respond)(noticeMessage('Sorry, that did not work; please try again.')).catch(() => {});
     }
   });
 
-  app.action(ACTION.open, async ({ ack }) => {
-    await ack(); // a url button: Slack opens the link; the click still needs an answer
-  });
+  // A url button: Slack opens the link itself; the click still needs an answer.
+  app.action(ACTION.open, async ({ ack }) => void (await ack()));
 
   app.action(ACTION.mute, async ({ ack, body, action, respond }) => {
     await ack();
-    const chatId = (body as { channel?: { id: string } }).channel?.id ?? '';
-    const sub = subscribers.find('slack', chatId);
     const storyId = Number((action as { value?: string }).value);
-    if (!sub || !Number.isInteger(storyId)) return void (await (respond as Respond)(ephemeral(t('en', 'cb.stale'))));
-    if (!mayEdit(body.user.id, deps.adminIds))
-      return void (await (respond as Respond)(ephemeral(t(langOf(chatId), 'perm.refused'))));
-    deps.alerts.mute(sub.id, storyId, deps.clock());
-    await (respond as Respond)(ephemeral(t(sub.uiLang ?? 'en', 'cb.muted')));
+    const a: Action | null = Number.isInteger(storyId) ? { kind: 'mute', storyId } : null;
+    await press(respond as Respond, channelOf(body as Payload), body.user.id, a);
   });
 
   app.action(ACTION.watchPlace, async ({ ack, body, action, respond }) => {
     await ack();
-    const chatId = (body as { channel?: { id: string } }).channel?.id ?? '';
-    const [, name] = ((action as { value?: string }).value ?? '').split('|');
-    if (!chatId || !name) return void (await (respond as Respond)(ephemeral(t('en', 'cb.stale'))));
-    await runAndAnswer(respond as Respond, chatId, null, body.user.id, `watch ${quotePlace(name)}`);
+    const placeId = (action as { value?: string }).value;
+    await press(
+      respond as Respond,
+      channelOf(body as Payload),
+      body.user.id,
+      placeId ? { kind: 'watch-place', placeId } : null,
+    );
+  });
+
+  app.action(new RegExp(`^${ACTION.reply}_`), async ({ ack, body, action, respond }) => {
+    await ack();
+    const a = parseActionValue((action as { value?: string }).value);
+    await press(respond as Respond, channelOf(body as Payload), body.user.id, a);
   });
 
   app.action(ACTION.unwatch, async ({ ack, body, action, client }) => {
     await ack();
-    const [chatId, id] = ((action as { value?: string }).value ?? '').split(':');
-    const sub = subscribers.find('slack', chatId ?? '');
-    if (sub && mayEdit(body.user.id, deps.adminIds)) {
-      const removed = subscribers.removeWatch(sub.id, Number(id));
-      log.info(
-        { chat_id: chatId, user_id: body.user.id, watch_id: Number(id), removed },
-        'watch removed from App Home',
-      );
-    }
+    const [channelId = '', id] = ((action as { value?: string }).value ?? '').split(':');
+    const result = core.action(
+      { kind: 'unwatch', watchId: Number(id) },
+      slackChat(channelId, null),
+      actor(body.user.id),
+    );
+    log.info(
+      { chat_id: channelId, user_id: body.user.id, watch_id: Number(id), result: result.kind },
+      'App Home: remove watch',
+    );
     await publishHome(client, body.user.id);
   });
 
@@ -115,7 +123,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
 
   async function publishHome(client: App['client'], userId: string) {
     const channels = deps.home.channelsOf(userId);
-    const lang = channels.length ? langOf(channels[0]!.channelId) : 'en';
+    const lang = channels.length ? core.langOf(slackChat(channels[0]!.channelId, null), actor(userId)) : 'en';
     await client.views.publish({ user_id: userId, view: homeView(channels, lang) as never });
   }
 }

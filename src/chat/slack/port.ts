@@ -1,26 +1,23 @@
-// What the Slack app needs from the platform-neutral command core (src/chat/commands): run one
-// command for one chat and say what to answer. The Slack side adds the transport: acknowledging
-// within 3 s, the ephemeral reply and the one-line announcement through response_url, and who may
-// edit (SLACK_ADMIN_IDS).
-import type { UiLang } from '../i18n';
-import type { Subcommand } from './slash';
+// What the Slack app uses of the platform-neutral command core (src/chat/commands/core): commands
+// and button presses for one chat. The Slack side adds the transport: acknowledging within 3 s, the
+// ephemeral reply and the one-line announcement through response_url, who may edit
+// (SLACK_ADMIN_IDS), and the announcement when a command changed the channel.
+import type { CommandCore } from '../commands/core';
+import type { Actor, ChatRef } from '../commands/types';
 
-export interface CommandRequest {
-  readonly platform: 'slack';
-  readonly chatId: string;
-  readonly chatTitle: string | null;
-  readonly userId: string;
-  readonly name: Subcommand;
-  readonly args: string;
-  readonly now: number;
-}
+export type SlackCore = Pick<CommandCore, 'execute' | 'action' | 'langOf'>;
 
-export interface CommandResponse {
-  /** The answer to the person who ran the command (plain text, may span lines). */
-  readonly reply: string;
-  /** One line for everyone in the channel when the command changed something; null otherwise. */
-  readonly announce: string | null;
-  readonly lang: UiLang;
-}
+export const slackChat = (channelId: string, title: string | null): ChatRef => ({
+  platform: 'slack',
+  chatId: channelId,
+  chatType: 'channel',
+  title,
+  threadId: null,
+});
 
-export type RunCommand = (req: CommandRequest) => Promise<CommandResponse>;
+export const slackActor = (userId: string, canEdit: boolean, isAdmin: boolean): Actor => ({
+  userId,
+  langCode: null,
+  canEdit,
+  isDeploymentAdmin: isAdmin,
+});

@@ -1,47 +1,16 @@
-// `/rased <subcommand> <args>` → the platform-neutral command and its arguments. The subcommands are
-// the Telegram bot's commands under one Slack slash command. An empty or unknown subcommand is help
-// (never an error), since Slack users discover commands by typing `/rased`. Pure.
+// `/rased <subcommand> <args>` → the command core's command. The subcommands are the Telegram bot's
+// commands under one Slack slash command, parsed by the same parser (src/chat/commands/parse) so the
+// query language and usage answers are the same. An empty or unknown subcommand is help, never an
+// error: Slack users discover commands by typing `/rased`. Pure.
+import { type Command, parseCommand } from '../commands/parse';
 
-export const SUBCOMMANDS = [
-  'watch',
-  'unwatch',
-  'list',
-  'lang',
-  'pause',
-  'resume',
-  'digest',
-  'sources',
-  'alias',
-  'help',
-] as const;
-export type Subcommand = (typeof SUBCOMMANDS)[number];
-
-/** Commands that change the channel's watches or settings (SLACK_ADMIN_IDS restricts these). */
-export const EDITING: ReadonlySet<Subcommand> = new Set([
-  'watch',
-  'unwatch',
-  'lang',
-  'pause',
-  'resume',
-  'digest',
-  'alias',
-]);
-
-export interface SlashCommand {
-  readonly name: Subcommand;
-  readonly args: string;
+export function parseSlash(text: string): Command {
+  const trimmed = text.trim().replace(/^\//, '');
+  const [head = '', ...rest] = trimmed.split(/(\s+)/);
+  const cmd = head ? parseCommand(`/${head.toLowerCase()}${rest.join('')}`) : null;
+  return cmd === null || cmd.name === 'unknown' ? { name: 'help' } : cmd;
 }
 
-const KNOWN = new Set<string>(SUBCOMMANDS);
-
-export function parseSlash(text: string): SlashCommand {
-  const trimmed = text.trim();
-  const space = trimmed.search(/\s/);
-  const head = (space < 0 ? trimmed : trimmed.slice(0, space)).toLowerCase().replace(/^\//, '');
-  const args = space < 0 ? '' : trimmed.slice(space + 1).trim();
-  return KNOWN.has(head) ? { name: head as Subcommand, args } : { name: 'help', args: '' };
-}
-
-/** Who may run editing commands: everyone in the channel, or only the listed user ids. */
+/** Who may change a channel's watches: any member, or only the listed user ids (SLACK_ADMIN_IDS). */
 export const mayEdit = (userId: string, adminIds: readonly string[]): boolean =>
   adminIds.length === 0 || adminIds.includes(userId);

@@ -1,76 +1,86 @@
-// The real Bolt app on 127.0.0.1 receiving signed slash commands, button clicks and events, talking
-// to the Web API stand-in. The command core is a small recording stand-in here (the shared core has
-// its own tests); this file holds the Slack transport: signatures, 3-second ack, response_url
-// replies, announcements, who may edit, buttons, App Home.
+// The real Bolt app on 127.0.0.1 receiving signed slash commands, button clicks and events, with the
+// real command core, talking to the Web API stand-in: signatures, 3-second ack, response_url replies,
+// announcements, who may edit, buttons, App Home.
 import { existsSync, readFileSync } from 'node:fs';
 import { verifySlackRequest } from '@slack/bolt';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CommandRequest, RunCommand } from '../../../src/chat/slack/port';
 import { payloadBody, postSigned, slashBody } from '../../helpers/slack-sign';
+import { slackVisibleText, visible } from '../../helpers/slack-text';
 import { type Harness, SECRET, startHarness } from './harness';
 
-const NOW = Date.UTC(2025, 0, 15, 12);
 let h: Harness | undefined;
 afterEach(async () => {
   await h?.close();
   h = undefined;
 });
 
-function recordingRun(requests: CommandRequest[]) {
-  return ({ subscribers }: Pick<Harness, 'subscribers'>): RunCommand =>
-    async (req) => {
-      requests.push(req);
-      const sub = subscribers.ensure({ platform: 'slack', chatId: req.chatId, chatType: 'channel' }, req.now);
-      if (req.name === 'watch') {
-        const w = subscribers.addWatch(sub.id, req.args, { createdBy: req.userId }, req.now);
-        return {
-          reply: `Watch #${w.id} added.\nUnderstood as: ${req.args}`,
-          announce: `added watch #${w.id}: ${req.args}`,
-          lang: 'en',
-        };
-      }
-      return { reply: `${req.name} reply`, announce: null, lang: 'en' };
-    };
-}
-
-const slash = (text: string, userId = 'U1', responseUrl = h!.api.responseUrl()) =>
-  postSigned(`${h!.url}/slack/events`, slashBody({ text, channelId: 'C1', userId, responseUrl }), { secret: SECRET });
+const slash = (text: string, userId = 'U1') =>
+  postSigned(
+    `${h!.url}/slack/events`,
+    slashBody({ text, channelId: 'C1', userId, responseUrl: h!.api.responseUrl() }),
+    { secret: SECRET },
+  );
+const texts = () => h!.api.responses.map((x) => visible(String(x.body.text)));
+const channel = () => h!.outbox.subscribers.find('slack', 'C1');
+const watches = () => h!.outbox.subscribers.watches(channel()!.id).map((w) => w.query);
 
 describe('/rased over the HTTP receiver', () => {
-  it('acknowledges at once, replies ephemerally and announces the change in one line', async () => {
-    const requests: CommandRequest[] = [];
-    h = await startHarness({ run: recordingRun(requests) });
+  it('acknowledges at once, replies ephemerally with the dry run and announces the change in one line', async () => {
+    h = await startHarness({});
     const r = await slash('watch الحسكة قسد');
     expect(r.status).toBe(200);
     expect(r.ms).toBeLessThan(3000);
     await vi.waitFor(() => expect(h!.api.responses).toHaveLength(2));
     const [reply, announce] = h.api.responses.map((x) => x.body);
     expect(reply).toMatchObject({ response_type: 'ephemeral', text: 'Watch #1 added.' });
-    expect(announce).toMatchObject({ response_type: 'in_channel', text: '<@U1>: added watch #1: الحسكة قسد' });
-    expect(requests[0]).toMatchObject({
-      platform: 'slack',
-      chatId: 'C1',
-      userId: 'U1',
-      name: 'watch',
-      args: 'الحسكة قسد',
-      now: NOW,
-    });
-    expect(h.subscribers.watches(h.subscribers.find('slack', 'C1')!.id).map((w) => w.query)).toEqual(['الحسكة قسد']);
+    expect(visible(slackVisibleText(reply!.blocks as never))).toMatch(
+      /Understood as: .*\n.*Nothing stored in the last 24 h/s,
+    );
+    expect(announce!.response_type).toBe('in_channel');
+    expect(visible(String(announce!.text))).toBe('<@U1> /rased watch الحسكة قسد — Watch #1 added.');
+    expect(channel()).toMatchObject({ platform: 'slack', chatType: 'channel', title: 'newsroom' });
+    expect(watches()).toEqual(['الحسكة قسد']);
   });
 
   it.each([
-    ['', 'help'],
-    ['   ', 'help'],
-    ['frobnicate now', 'help'],
-    ['LIST', 'list'],
-    ['digest hourly', 'digest'],
-  ])('text %j runs %s, never an error', async (text, name) => {
-    const requests: CommandRequest[] = [];
-    h = await startHarness({ run: recordingRun(requests) });
+    ['', /Commands\n\/rased watch <query>/],
+    ['   ', /Commands/],
+    ['frobnicate now', /Commands/],
+    ['help', /Commands/],
+    ['LIST', /^No watches yet/],
+    ['watch', /^Write what to watch after \/rased watch/],
+    ['unwatch x', /^Write the watch number/],
+    ['lang fr', /^Write \/rased lang ar/],
+    ['digest weekly', /^Write \/rased digest off/],
+    ['sources', /^Sources:/],
+  ])('text %j is answered (help, usage or the answer), never an error', async (text, expected) => {
+    h = await startHarness({});
     expect((await slash(text)).status).toBe(200);
     await vi.waitFor(() => expect(h!.api.responses).toHaveLength(1));
-    expect(requests[0]!.name).toBe(name);
     expect(h.api.responses[0]!.body.response_type).toBe('ephemeral');
+    expect(visible(slackVisibleText(h.api.responses[0]!.body.blocks as never))).toMatch(expected);
+  });
+
+  it('runs the same settings commands as Telegram, announcing only real changes', async () => {
+    h = await startHarness({});
+    for (const c of ['lang ar', 'digest hourly', 'pause', 'pause', 'resume', 'alias Hasakeh = الحسكة', 'list']) {
+      const before = h.api.responses.length;
+      await slash(c);
+      await vi.waitFor(() => expect(h!.api.responses.length).toBeGreaterThan(before));
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    expect(channel()).toMatchObject({ uiLang: 'ar', summaryLang: 'ar', digest: 'hourly', pausedAt: null });
+    const announced = h.api.responses
+      .filter((x) => x.body.response_type === 'in_channel')
+      .map((x) => visible(String(x.body.text)));
+    expect(announced.map((a) => a.split(' — ')[0])).toEqual([
+      '<@U1> /rased lang ar',
+      '<@U1> /rased digest hourly',
+      '<@U1> /rased pause',
+      '<@U1> /rased resume',
+      '<@U1> /rased alias Hasakeh = الحسكة',
+    ]);
+    expect(texts()).toContain('التنبيهات موقوفة أصلاً؛ /rased resume يستأنفها.');
   });
 
   it.each([
@@ -78,33 +88,30 @@ describe('/rased over the HTTP receiver', () => {
     ['a timestamp 6 minutes old', { timestamp: Math.floor(Date.now() / 1000) - 360 }],
     ['a signature made with another secret', { secret: 'not-the-secret' }],
   ])('refuses %s with 401 and changes nothing', async (_name, over) => {
-    const requests: CommandRequest[] = [];
-    h = await startHarness({ run: recordingRun(requests) });
-    const body = slashBody({ text: 'watch x', channelId: 'C1', userId: 'U1', responseUrl: h.api.responseUrl() });
+    h = await startHarness({});
+    const body = slashBody({ text: 'watch الحسكة', channelId: 'C1', userId: 'U1', responseUrl: h.api.responseUrl() });
     const r = await postSigned(`${h.url}/slack/events`, body, { secret: SECRET, ...over });
     expect(r.status).toBe(401);
     await new Promise((res) => setTimeout(res, 100));
-    expect(requests).toEqual([]);
     expect(h.api.responses).toEqual([]);
-    expect(h.subscribers.find('slack', 'C1')).toBeUndefined();
+    expect(channel()).toBeUndefined();
   });
 
   it('with SLACK_ADMIN_IDS, refuses edits by others but lets them read', async () => {
-    const requests: CommandRequest[] = [];
-    h = await startHarness({ run: recordingRun(requests), adminIds: ['U1'] });
-    await slash('watch x', 'U2');
+    h = await startHarness({ adminIds: ['U1'] });
+    await slash('watch الحسكة', 'U2');
+    await vi.waitFor(() => expect(h!.api.responses).toHaveLength(1));
     await slash('list', 'U2');
     await vi.waitFor(() => expect(h!.api.responses).toHaveLength(2));
-    expect(h.api.responses.map((x) => x.body.text)).toEqual([
+    expect(texts()).toEqual([
       'Sorry, only the administrators of this group can change its watches and settings.',
-      'list reply',
+      'No watches yet. Add one with /rased watch <query>.',
     ]);
-    expect(requests.map((r) => r.name)).toEqual(['list']);
+    expect(channel()).toBeUndefined();
   });
 
   it('serves /healthz on the same port and 404 elsewhere; answers ssl_check', async () => {
     h = await startHarness({
-      run: recordingRun([]),
       routes: {
         '/healthz': (_req, res) =>
           void res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}'),
@@ -140,24 +147,53 @@ describe('buttons and App Home', () => {
     );
 
   it('mutes a story from the button under an alert', async () => {
-    h = await startHarness({ run: recordingRun([]) });
-    const sub = h.subscribers.ensure({ platform: 'slack', chatId: 'C1' }, NOW);
+    h = await startHarness({});
+    const sub = h.outbox.subscribers.ensure({ platform: 'slack', chatId: 'C1' }, h.now);
+    h.outbox.alerts.insert(
+      {
+        subscriberId: sub.id,
+        articleId: 1,
+        storyId: 42,
+        watchId: null,
+        kind: 'alert',
+        replyTo: null,
+        threadId: null,
+        evidence: null,
+      },
+      h.now,
+    );
     expect((await click('rased_mute', '42')).status).toBe(200);
-    await vi.waitFor(() => expect(h!.alerts.isMuted(sub.id, 42)).toBe(true));
-    await vi.waitFor(() => expect(h!.api.responses[0]?.body.text).toBe('Story muted: no more alerts about it.'));
+    await vi.waitFor(() => expect(texts()).toEqual(['Story muted: no more alerts about it.']));
+    expect(h.outbox.alerts.isMuted(sub.id, 42)).toBe(true);
   });
 
-  it('watches a place from the button, as /rased watch place:…', async () => {
-    const requests: CommandRequest[] = [];
-    h = await startHarness({ run: recordingRun(requests) });
-    await click('rased_watch_place', 'gn:163808|Tishrin Dam');
-    await vi.waitFor(() => expect(requests).toHaveLength(1));
-    expect(requests[0]).toMatchObject({ name: 'watch', args: 'place:"Tishrin Dam"', chatId: 'C1' });
+  it('watches a place from the button under an alert', async () => {
+    h = await startHarness({});
+    h.outbox.subscribers.ensure({ platform: 'slack', chatId: 'C1' }, h.now);
+    await click('rased_watch_place', 'gn:173811');
+    await vi.waitFor(() => expect(texts()).toHaveLength(1));
+    expect(texts()[0]).toMatch(/^Watch #1 added: Al-Hasakah/);
+    expect(watches()).toEqual(['place:"Al-Hasakah"']);
+  });
+
+  it('removes a watch with the button under /rased list', async () => {
+    h = await startHarness({});
+    await slash('watch الحسكة');
+    await vi.waitFor(() => expect(h!.api.responses).toHaveLength(2));
+    await slash('list');
+    await vi.waitFor(() => expect(h!.api.responses).toHaveLength(3));
+    const row = (
+      h.api.responses[2]!.body.blocks as { type: string; elements?: { action_id: string; value: string }[] }[]
+    ).find((b) => b.type === 'actions')!;
+    await click(row.elements![0]!.action_id, row.elements![0]!.value);
+    await vi.waitFor(() => expect(texts().at(-1)).toBe('Watch #1 removed.'));
+    expect(watches()).toEqual([]);
   });
 
   it('publishes the home tab with the user’s channels and removes a watch from it', async () => {
-    h = await startHarness({ run: recordingRun([]) });
+    h = await startHarness({});
     await slash('watch الحسكة');
+    await vi.waitFor(() => expect(h!.api.responses).toHaveLength(2));
     await slash('watch "Ghwayran prison"');
     await vi.waitFor(() => expect(h!.api.responses).toHaveLength(4));
     const event = {
@@ -181,13 +217,13 @@ describe('buttons and App Home', () => {
     expect(view).toContain('C1:2');
     await click('rased_unwatch', 'C1:2');
     await vi.waitFor(() => expect(published()).toHaveLength(2));
-    expect(h.subscribers.watches(h.subscribers.find('slack', 'C1')!.id).map((w) => w.id)).toEqual([1]);
+    expect(watches()).toEqual(['الحسكة']);
   });
 });
 
 describe('start', () => {
   it('says clearly when the token is refused and does not start', async () => {
-    h = await startHarness({ run: recordingRun([]), token: 'xoxb-revoked' });
+    h = await startHarness({ token: 'xoxb-revoked' });
     expect(h.started).toEqual({ kind: 'failed', reason: 'invalid_auth' });
     expect(h.lines.find((l) => l.level === 'error')?.msg).toMatch(/token refused \(invalid_auth\).*SLACK_BOT_TOKEN/);
   });

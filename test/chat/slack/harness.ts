@@ -1,15 +1,28 @@
-// A running Slack app for tests: real SQLite (:memory:, real migrations), the Web API stand-in, and
-// the real Bolt App with its HTTP receiver on 127.0.0.1 port 0.
+// A running Slack app for tests: real SQLite (:memory:, real migrations), the real command core with
+// the real gazetteer and aliases, the Web API stand-in, and the real Bolt App with its HTTP receiver
+// on 127.0.0.1 port 0.
+
+import { createCommandCore } from '../../../src/chat/commands/core';
 import { createSlackApp, type SlackApp } from '../../../src/chat/slack/app';
 import { createHomeStore } from '../../../src/chat/slack/home-store';
 import type { LogSink } from '../../../src/chat/slack/logger';
-import type { RunCommand } from '../../../src/chat/slack/port';
-import { createAlertsRepo } from '../../../src/store/alerts-repo';
+import { createOutboxStore } from '../../../src/deliver/outbox-store';
+import { createArticlesRepo } from '../../../src/store/articles-repo';
 import { openStore } from '../../../src/store/db';
-import { createSubscribersRepo } from '../../../src/store/subscribers-repo';
+import { loadWorld, type World } from '../../../src/world';
 import { type SlackStandIn, startSlackStandIn } from '../../helpers/slack-api-server';
 
 export const SECRET = 'test-signing-secret-0123456789';
+
+let world: World | undefined;
+export function testWorld(): World {
+  if (!world) {
+    const w = loadWorld('config');
+    if (!w.ok) throw new Error(w.error);
+    world = w.value;
+  }
+  return world;
+}
 
 export function recordingLog() {
   const lines: { level: string; obj: object; msg: string }[] = [];
@@ -23,27 +36,41 @@ export interface Harness {
   readonly slack: SlackApp;
   readonly url: string;
   readonly store: ReturnType<typeof openStore>;
-  readonly subscribers: ReturnType<typeof createSubscribersRepo>;
-  readonly alerts: ReturnType<typeof createAlertsRepo>;
+  readonly outbox: ReturnType<typeof createOutboxStore>;
   readonly lines: ReturnType<typeof recordingLog>['lines'];
   readonly started: Awaited<ReturnType<SlackApp['start']>>;
+  /** The clock every part reads; tests move it. */
+  now: number;
   close(): Promise<void>;
 }
 
 export async function startHarness(o: {
-  run: (h: Pick<Harness, 'subscribers'>) => RunCommand;
   adminIds?: string[];
   token?: string;
   routes?: Parameters<typeof createSlackApp>[0]['routes'];
+  store?: ReturnType<typeof openStore>;
+  now?: number;
 }): Promise<Harness> {
   const api = await startSlackStandIn({
     channels: { C1: { name: 'newsroom' } },
     users: { U1: { name: 'editor' }, U2: { name: 'intern' } },
   });
-  const store = openStore(':memory:');
-  const subscribers = createSubscribersRepo(store.db);
-  const alerts = createAlertsRepo(store.db);
+  const store = o.store ?? openStore(':memory:');
+  const outbox = createOutboxStore(store.db);
   const { log, lines } = recordingLog();
+  const state = { now: o.now ?? Date.UTC(2025, 0, 15, 12) };
+  const clock = () => state.now;
+  const core = createCommandCore({
+    store: outbox,
+    articles: createArticlesRepo(store.db),
+    matchContext: () => testWorld().ctx,
+    sources: () => [
+      { name: 'Enab Baladi', ok: true, error: null },
+      { name: 'Rudaw', ok: false, error: 'HTTP 503' },
+    ],
+    clock,
+  });
+  const home = createHomeStore(store.db);
   const slack = createSlackApp(
     {
       botToken: o.token ?? 'xoxb-test-token',
@@ -54,30 +81,29 @@ export async function startHarness(o: {
       routes: o.routes,
       log,
     },
-    {
-      run: o.run({ subscribers }),
-      subscribers,
-      alerts,
-      home: createHomeStore(store.db),
-      adminIds: o.adminIds ?? [],
-      clock: () => Date.UTC(2025, 0, 15, 12),
-    },
+    { core, home, fingerprint: home.fingerprint, adminIds: o.adminIds ?? [] },
   );
   const started = await slack.start();
   const url = started.kind === 'started' && started.mode === 'http' ? `http://127.0.0.1:${started.port}` : '';
-  return {
+  const h: Harness = {
     api,
     slack,
     url,
     store,
-    subscribers,
-    alerts,
+    outbox,
     lines,
     started,
+    get now() {
+      return state.now;
+    },
+    set now(v: number) {
+      state.now = v;
+    },
     async close() {
       if (started.kind === 'started') await slack.stop();
       await api.close();
-      store.close();
+      if (!o.store) store.close();
     },
   };
+  return h;
 }
