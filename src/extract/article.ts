@@ -5,7 +5,8 @@
 //    Readability roughly cubic in depth, so a hostile or broken page (thousands of unclosed <font>s) would
 //    hang them. Real article pages nest 10-40 deep. Above MAX_READABILITY_DEPTH the cleaned body is used
 //    without Readability; above MAX_DOM_DEPTH no DOM is built and the page is read as plain paragraphs;
-// 1. parse the page into a server-side DOM (linkedom: ~10x faster than jsdom, enough DOM for Readability);
+// 1. parse the page into a server-side DOM: linkedom, enough DOM for Readability (over it, Readability
+//    reproduces its own expected text on its test pages, scripts/eval-extract.ts), so no jsdom;
 // 2. read the metadata (metadata.ts) before anything is removed;
 // 3. remove what is not the article (dom-clean.ts, rules in boilerplate-rules.ts);
 // 4. let Mozilla Readability find the article body; when it finds none, fall back to the cleaned body;
