@@ -3,6 +3,7 @@
 // core including normalization and tokenization, compile time, heap, and two baselines on the same
 // input with the same normalization: one RegExp per watch, and one combined alternation RegExp.
 // Run alone: npx tsx scripts/bench/match.ts
+import { pathToFileURL } from 'node:url';
 import { loadAliasGroups } from '../../src/match/aliases';
 import { createMatchContext, type MatchContext } from '../../src/match/context';
 import { loadGazetteer } from '../../src/match/gazetteer';
@@ -218,4 +219,5 @@ export function formatMatch(rows: readonly MatchBenchRow[]): string {
   return lines.join('\n');
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) console.log(formatMatch(runMatchBench()));
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href)
+  console.log(formatMatch(runMatchBench()));

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { arabicProclitics, nameForms, topicForms } from '../../src/match/forms';
+
+describe('forms', () => {
+  it('gives an article word its 12 clitic forms (reference §2), never the bare stem', () => {
+    expect(arabicProclitics('الحسكه').sort()).toEqual(
+      [
+        'الحسكه',
+        'والحسكه',
+        'فالحسكه',
+        'بالحسكه',
+        'وبالحسكه',
+        'فبالحسكه',
+        'كالحسكه',
+        'وكالحسكه',
+        'فكالحسكه',
+        'للحسكه',
+        'وللحسكه',
+        'فللحسكه',
+      ].sort(),
+    );
+    expect(arabicProclitics('الباب')).not.toContain('باب');
+  });
+
+  it('merges the lams: ل + اللاذقية → للاذقية', () => {
+    expect(arabicProclitics('اللاذقيه')).toEqual(expect.arrayContaining(['للاذقيه', 'وللاذقيه']));
+    expect(arabicProclitics('اللاذقيه')).not.toContain('لللاذقيه');
+  });
+
+  it('gives a word without the article 12 forms with ل', () => {
+    expect(arabicProclitics('حلب')).toHaveLength(12);
+    expect(arabicProclitics('حلب')).toEqual(expect.arrayContaining(['لحلب', 'وبحلب', 'فكحلب']));
+  });
+
+  it('puts clitics on the first word of a phrase only', () => {
+    const [f] = nameForms('سجن غويران');
+    expect(f!.firsts).toContain('بسجن');
+    expect(f!.rest).toEqual(['غويران']);
+  });
+
+  it('drops Latin article tokens from names', () => {
+    expect(nameForms('Deir ez-Zor')[0]).toMatchObject({ firsts: ['deir'], rest: ['zor'] });
+    expect(nameForms('al-Hasakah')[0]).toMatchObject({ firsts: ['hasakah'], rest: [] });
+  });
+
+  it('gives topic words the article, suffix stems and plurals; English plurals skip names', () => {
+    const ar = topicForms('محافظة');
+    expect(ar.forms.flatMap((f) => f.firsts)).toEqual(expect.arrayContaining(['محافظه', 'المحافظه', 'بالمحافظه']));
+    expect(ar.suffixForms.find((s) => s.stem === 'محافظت')?.suffixes).toContain('ها');
+    const en = topicForms('Hama', (k) => k === 'hamas');
+    expect(en.forms.flatMap((f) => f.firsts)).toEqual(['hama', 'hamaes']);
+    expect(topicForms('militia').forms[0]!.firsts).toContain('militias');
+  });
+});
