@@ -7,7 +7,7 @@ import { canonicalUrlKey } from './extract/canonical-url';
 import { detectLang } from './extract/lang';
 import { htmlToParagraphs } from './extract/paragraphs';
 import { createFetcher } from './fetch';
-import { createAddressGuard } from './fetch/address-guard';
+import { createAddressGuard, createGuardedLookup } from './fetch/address-guard';
 import type { Logger } from './observe/log';
 import { createMetrics } from './observe/metrics';
 import { decodeBody } from './parse/decode';
@@ -36,7 +36,6 @@ export interface AppDeps {
   readonly config: AppConfig;
   readonly sources: readonly ConfiguredSource[];
   /** ALLOW_PRIVATE_SOURCES: fetch loopback/private addresses. TODO(lead): default false from AppConfig. */
-  readonly allowPrivateSources?: boolean;
   readonly log: Logger;
   readonly clock?: () => number;
   readonly random?: () => number;
@@ -66,7 +65,10 @@ export function createApp(deps: AppDeps) {
     maxBodyBytes: config.fetch.maxBytes,
     perHostLimit: config.fetch.perHost,
     globalLimit: config.fetch.global,
-    checkUrl: createAddressGuard({ allowPrivate: deps.allowPrivateSources ?? true }),
+    // Every source, from the config file or from chat, is fetched from public addresses only unless
+    // ALLOW_PRIVATE_SOURCES=true; the connection itself is pinned to checked addresses.
+    checkUrl: createAddressGuard({ allowPrivate: config.allowPrivateSources }),
+    ...(config.allowPrivateSources ? {} : { lookup: createGuardedLookup() }),
   });
   const loadPage: LoadPage = async (url) => {
     const res = await fetcher.fetch({ url, accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' });

@@ -18,6 +18,8 @@ export interface AppConfig {
   };
   /** Concurrent sources polled per tick. */
   readonly pollConcurrency: number;
+  /** Fetch from loopback/private/link-local addresses (self-hosted setups, tests). Default false. */
+  readonly allowPrivateSources: boolean;
   readonly telegramBotToken: string | null;
   readonly slackBotToken: string | null;
 }
@@ -65,6 +67,7 @@ export function loadConfig(env: Env): Result<AppConfig> {
         userAgent: USER_AGENT,
       }),
       pollConcurrency: v('pollConcurrency'),
+      allowPrivateSources: env.ALLOW_PRIVATE_SOURCES?.trim().toLowerCase() === 'true',
       telegramBotToken: secret('TELEGRAM_BOT_TOKEN'),
       slackBotToken: secret('SLACK_BOT_TOKEN'),
     }),

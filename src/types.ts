@@ -43,7 +43,11 @@ export type FeedFormat =
   | 'atom03'
   | 'atom10'
   | 'json10'
-  | 'json11';
+  | 'json11'
+  /** A listing page read with per-source selectors (kind: html). */
+  | 'html'
+  /** A public Telegram channel's web preview (kind: telegram). */
+  | 'telegram';
 
 /** One article as a feed describes it. Text fields are plain text unless named *Html. */
 export interface ParsedArticle {
@@ -61,6 +65,8 @@ export interface ParsedArticle {
   readonly author: string | null;
   readonly imageUrl: string | null;
   readonly lang: string | null;
+  /** An outlet's article this one points to (a Telegram post sharing a link): the same story. */
+  readonly linkedUrl?: string | null;
 }
 
 /** Expected failures are values; exceptions are for bugs. */

@@ -49,6 +49,7 @@ export async function runIngestBench(
       POLL_CONCURRENCY: '16',
       FETCH_GLOBAL: '16',
       FETCH_PER_HOST: '16',
+      ALLOW_PRIVATE_SOURCES: 'true',
     });
     if (!sources.ok || !config.ok) throw new Error('bench config invalid');
     const app = createApp({

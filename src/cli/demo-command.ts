@@ -28,7 +28,14 @@ export async function demoCommand(
       .join('\n')}\n`;
     writeFileSync(join(dir, 'sources.yaml'), yaml);
     const sources = parseSourcesConfig(yaml, join(dir, 'sources.yaml'));
-    const config = loadConfig({ ...env, CONFIG_DIR: dir, DATABASE_PATH: join(dir, 'rased.db'), PORT: '' });
+    // The sample sites are served on 127.0.0.1, an address the fetcher refuses unless told otherwise.
+    const config = loadConfig({
+      ...env,
+      CONFIG_DIR: dir,
+      DATABASE_PATH: join(dir, 'rased.db'),
+      PORT: '',
+      ALLOW_PRIVATE_SOURCES: 'true',
+    });
     if (!sources.ok || !config.ok) throw new Error(`demo configuration is broken: ${!sources.ok ? sources.error : ''}`);
     const log = createLogger({ level: env.LOG_LEVEL ?? 'warn' });
     const app = createApp({ config: config.value, sources: sources.value, log, write: io.out });

@@ -5,16 +5,37 @@
 // there are at least MIN_LETTERS of them in the first SAMPLE_CHARS characters; otherwise null. Latin is taken as English: the product follows
 // Arabic and English sources only, so "Latin" is the only other language it has to tell apart.
 
-const ARABIC = /[\u0620-\u064A\u066E-\u06D3\u06FA-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFC]/g;
-const LATIN = /[A-Za-z\u00C0-\u024F]/g;
 const MIN_LETTERS = 3;
 /** A sample this long decides as well as the whole text, and keeps a 5 MB input cheap. */
 const SAMPLE_CHARS = 20_000;
 
+/** Arabic-script letters: Arabic, Supplement, Extended-A, presentation forms (not digits or marks). */
+function isArabicLetter(c: number): boolean {
+  return (
+    (c >= 0x0620 && c <= 0x064a) ||
+    (c >= 0x066e && c <= 0x06d3) ||
+    (c >= 0x06fa && c <= 0x06ff) ||
+    (c >= 0x0750 && c <= 0x077f) ||
+    (c >= 0x08a0 && c <= 0x08ff) ||
+    (c >= 0xfb50 && c <= 0xfdff) ||
+    (c >= 0xfe70 && c <= 0xfefc)
+  );
+}
+
+function isLatinLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f);
+}
+
 export function detectLang(text: string): 'ar' | 'en' | null {
-  const sample = text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text;
-  const arabic = sample.match(ARABIC)?.length ?? 0;
-  const latin = sample.match(LATIN)?.length ?? 0;
+  const n = Math.min(text.length, SAMPLE_CHARS);
+  let arabic = 0;
+  let latin = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x41) continue;
+    if (isLatinLetter(c)) latin++;
+    else if (isArabicLetter(c)) arabic++;
+  }
   const total = arabic + latin;
   if (total < MIN_LETTERS) return null;
   if (arabic * 2 > total) return 'ar';

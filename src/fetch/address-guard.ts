@@ -7,13 +7,15 @@
 // the IPv4 forms embedded in IPv6 (mapped ::ffff:0:0/96, NAT64 64:ff9b::/96, 6to4 2002::/16).
 // A name that does not resolve is refused too (fail closed).
 //
-// Known gap, DNS rebinding: the name is resolved here and again by the connection, so a hostile DNS
-// server can answer a public address to us and a private one to the connect a moment later. Closing
-// it means pinning the checked address for the connection (undici Agent `connect.lookup` that runs
-// the same check); until then this guard stops the honest mistakes and plain SSRF, not a rebinding
-// attacker. ALLOW_PRIVATE_SOURCES=true turns the address checks off for self-hosted setups and tests.
+// DNS rebinding: the name is resolved here and again by the connection, so a hostile DNS server could
+// answer a public address to this check and a private one to the connect a moment later. The fetcher
+// therefore also connects through `createGuardedLookup`, which runs the same range check on the very
+// addresses the connection uses. ALLOW_PRIVATE_SOURCES=true turns the address checks off for
+// self-hosted setups and tests.
+import { lookup as dnsCallbackLookup, type LookupAddress } from 'node:dns';
 import { lookup as dnsLookup } from 'node:dns/promises';
-import type { CheckUrl } from './types';
+import type { LookupFunction } from 'node:net';
+import { ADDRESS_REFUSED_CODE, type CheckUrl } from './types';
 
 export type Lookup = (hostname: string) => Promise<readonly { address: string; family: number }[]>;
 
@@ -53,6 +55,31 @@ export function createAddressGuard(deps: AddressGuardDeps): CheckUrl {
       if (range) return refuse(host, `resolves to ${address} (${range})`);
     }
     return null;
+  };
+}
+
+/**
+ * A connection-time lookup (undici Agent `connect.lookup`) that refuses internal addresses, so the
+ * address checked is the address connected to. Errors carry ADDRESS_REFUSED_CODE.
+ */
+export function createGuardedLookup(): LookupFunction {
+  return (hostname, options, callback) => {
+    dnsCallbackLookup(hostname, { ...options, all: true }, (err, addresses) => {
+      if (err) return callback(err, '', 0);
+      const list = addresses as LookupAddress[];
+      for (const { address } of list) {
+        const ip = parseIp(address);
+        const range = ip ? internalRange(ip) : 'unparseable address';
+        if (range) {
+          const refused = new Error(refuse(hostname, `resolves to ${address} (${range})`));
+          return callback(Object.assign(refused, { code: ADDRESS_REFUSED_CODE }), '', 0);
+        }
+      }
+      const first = list[0];
+      if (!first) return callback(Object.assign(new Error(`cannot resolve ${hostname}`), { code: 'ENOTFOUND' }), '', 0);
+      if (options.all) callback(null, list);
+      else callback(null, first.address, first.family);
+    });
   };
 }
 

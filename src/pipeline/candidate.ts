@@ -25,6 +25,8 @@ export interface ArticleCandidate {
   readonly contentHash: string;
   /** The feed carries only an excerpt (or the source asks for full text): fetch the page. */
   readonly needsPage: boolean;
+  /** Key of the outlet article this one links to (Telegram posts), for dedup. */
+  readonly linkedUrlKey: string | null;
 }
 
 /** Below this many characters of text, or ending in an ellipsis, feed text is an excerpt. */
@@ -62,7 +64,12 @@ export function toCandidate(
     publishedAt: published,
     fetchedAt,
     contentHash: deps.contentHash(title, text),
-    needsPage: a.url !== null && (source.fullText || text.length < EXCERPT_CHARS || ELLIPSIS.test(text)),
+    // A Telegram post is its own page: nothing more to fetch.
+    needsPage:
+      a.url !== null &&
+      source.kind !== 'telegram' &&
+      (source.fullText || text.length < EXCERPT_CHARS || ELLIPSIS.test(text)),
+    linkedUrlKey: a.linkedUrl ? deps.canonicalUrlKey(a.linkedUrl) : null,
   };
 }
 

@@ -110,7 +110,8 @@ export async function pollSource(source: Source, deps: PollDeps): Promise<PollRe
   const announceFrom = firstPoll ? candidates.length - source.backfill : 0;
   const fresh = candidates.filter((c) => {
     const found = deps.ingest.existing(c);
-    return !found || found.content_hash !== c.contentHash;
+    // A listing-page link carries no text of its own: once stored, it is not fetched again.
+    return !found || (c.paragraphs.length > 0 && found.content_hash !== c.contentHash);
   });
   // 6 + 7: each article is stored as soon as its text is complete, so a crash keeps what was fetched
   let created = 0;

@@ -29,7 +29,12 @@ export function startTestApp(
   const dir = opts.dir ?? tempDir();
   const sources = parseSourcesConfig(sourcesYaml, 'test-sources.yaml');
   if (!sources.ok) throw new Error(sources.error);
-  const config = loadConfig({ DATABASE_PATH: join(dir, 'rased.db'), FETCH_TIMEOUT_MS: '5000', ...opts.env });
+  const config = loadConfig({
+    DATABASE_PATH: join(dir, 'rased.db'),
+    FETCH_TIMEOUT_MS: '5000',
+    ALLOW_PRIVATE_SOURCES: 'true',
+    ...opts.env,
+  });
   if (!config.ok) throw new Error(config.error);
   const lines: string[] = [];
   const app = createApp({

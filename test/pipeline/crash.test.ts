@@ -72,7 +72,7 @@ describe('crash mid-poll', () => {
       `sources:\n  - { id: s, name: S, url: "${server.url}/feed", every: 5m }\n`,
     );
     const dbPath = join(dir, 'rased.db');
-    const env = { CONFIG_DIR: dir, DATABASE_PATH: dbPath, FETCH_PER_HOST: '4' };
+    const env = { CONFIG_DIR: dir, DATABASE_PATH: dbPath, FETCH_PER_HOST: '4', ALLOW_PRIVATE_SOURCES: 'true' };
 
     const first = runOnce(env);
     let log = '';

@@ -219,6 +219,18 @@ describe('polling a feed end to end', () => {
     expect(a!.url).toBe(`${s.url}/news/kansafra`);
   });
 
+  it('refuses a source on a loopback address unless ALLOW_PRIVATE_SOURCES=true', async () => {
+    const f = await feedServer();
+    server = f.server;
+    f.set(A);
+    const t = startTestApp(yaml(`${f.server.url}/feed`), { env: { ALLOW_PRIVATE_SOURCES: 'false' } });
+    apps.push(t);
+    const [r] = await t.app.scheduler.runOnce();
+    expect(r?.outcome).toBe('failed');
+    expect(r?.error).toMatch(/127\.0\.0\.1 is an internal address \(loopback\); only public addresses are fetched/);
+    expect(f.server.requests).toHaveLength(0);
+  });
+
   it('an unreachable source is failing health with the reason', async () => {
     const t = startTestApp(yaml('http://127.0.0.1:9/feed'));
     apps.push(t);

@@ -48,8 +48,7 @@ export function parseListing(html: string, pageUrl: string, rules: HtmlRules = {
   }
   const lang = doc.documentElement?.getAttribute('lang')?.trim() || null;
   const title = textOf(doc.querySelector('title')) || new URL(pageUrl).hostname;
-  // TODO(lead): FeedFormat has no 'html' yet; drop the cast once src/types.ts adds it.
-  const format = 'html' as ParsedFeed['format'];
+  const format = 'html' as const;
   return {
     ok: true,
     value: { format, title, link: pageUrl, lang, articles: [...byUrl.values()].map(({ titleRank: _, ...a }) => a) },

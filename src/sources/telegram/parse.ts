@@ -3,8 +3,7 @@ import { decodeBody } from '../../parse/decode';
 import type { FeedFormat, ParsedFeed, Result } from '../../types';
 import { parseTelegramPreview, type TelegramPage } from './preview';
 
-// TODO(lead): FeedFormat has no 'telegram' yet; drop the cast once src/types.ts adds it.
-const FORMAT = 'telegram' as FeedFormat;
+const FORMAT: FeedFormat = 'telegram';
 
 export interface ParsedPage {
   readonly feed: ParsedFeed;
