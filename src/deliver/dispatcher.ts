@@ -21,7 +21,7 @@ import { createPacer, type Limits } from './pacer';
 import { type ChatPlan, DEFAULT_PLAN, type PlanConfig, planChat } from './plan';
 import type { ChatKind, OutgoingMessage, Sender } from './sender';
 import { sleep } from './sleep';
-import type { ViewBuilder } from './view';
+import { uiLangOf, type ViewBuilder } from './view';
 
 export interface DispatcherDeps {
   readonly store: OutboxStore;
@@ -102,7 +102,15 @@ export function createDispatcher(deps: DispatcherDeps) {
       };
       return { msg, ids: plan.alerts.map((a) => a.id) };
     }
-    const step = storyStep(store.alerts, views.outletOf, plan.alert, pending, sub.uiLang ?? 'en', now, deps.policy);
+    const step = storyStep(
+      store.alerts,
+      views.outletOf,
+      plan.alert,
+      pending,
+      uiLangOf(sub, store.langHint(sub.id)),
+      now,
+      deps.policy,
+    );
     if (step.kind === 'skip' && step.alerts.length > 0) {
       store.markSkipped(
         step.alerts.map((a) => a.id),

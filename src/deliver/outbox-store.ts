@@ -50,6 +50,10 @@ export function createOutboxStore(db: Db) {
   const resumedAt = db.prepare<[number], { resumed_at: number | null }>(
     'SELECT resumed_at FROM subscribers WHERE id = ?',
   );
+  const langHint = db.prepare<[number], { lang_hint: 'ar' | 'en' | null }>(
+    'SELECT lang_hint FROM subscribers WHERE id = ?',
+  );
+  const setLangHint = db.prepare('UPDATE subscribers SET lang_hint = ? WHERE id = ?');
   const setResumed = db.prepare('UPDATE subscribers SET resumed_at = ? WHERE id = ?');
   const addAlias = db.prepare(
     'INSERT INTO chat_aliases (subscriber_id, alias, canonical, created_at) VALUES (?, ?, ?, ?)',
@@ -130,6 +134,8 @@ export function createOutboxStore(db: Db) {
     /** /alias: subscriberId null = a global alias (deployment admins). */
     addAlias: (subscriberId: number | null, alias: string, canonical: string, now: number) =>
       Number(addAlias.run(subscriberId, alias, canonical, now).lastInsertRowid),
+    langHint: (subscriberId: number): 'ar' | 'en' | null => langHint.get(subscriberId)?.lang_hint ?? null,
+    setLangHint: (subscriberId: number, lang: 'ar' | 'en') => setLangHint.run(lang, subscriberId),
     resumedAt: (subscriberId: number): number | null => resumedAt.get(subscriberId)?.resumed_at ?? null,
     setResumed: (subscriberId: number, at: number | null) => setResumed.run(at, subscriberId),
     migrate: (platform: Subscriber['platform'], oldChatId: string, newChatId: string) =>

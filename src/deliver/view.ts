@@ -46,7 +46,8 @@ export function parseEvidence(json: string | null): Evidence {
 }
 const isText = (x: unknown): x is string => typeof x === 'string' && x.length > 0;
 
-export const uiLangOf = (s: Subscriber): Lang => s.uiLang ?? 'en';
+/** The chat's /lang, else the language of whoever last ran a command there, else English. */
+export const uiLangOf = (s: Subscriber, hint: Lang | null = null): Lang => s.uiLang ?? hint ?? 'en';
 
 export function createViewBuilder(deps: ViewDeps) {
   const { store, articles } = deps;
@@ -77,7 +78,7 @@ export function createViewBuilder(deps: ViewDeps) {
       if (!article) return null;
       const story = alert.storyId !== null ? store.story(alert.storyId) : undefined;
       const ev = parseEvidence(alert.evidence);
-      const lang = uiLangOf(sub);
+      const lang = uiLangOf(sub, store.langHint(sub.id));
       const outlet = deps.sourceName(article.sourceId);
       const placeIds = ev.places.length > 0 ? ev.places : (story?.places ?? []);
       return {
@@ -119,7 +120,12 @@ export function createViewBuilder(deps: ViewDeps) {
           alerts: 1,
         });
       }
-      return { reason, uiLang: uiLangOf(sub), alertCount: alerts.length, stories: [...groups.values()] };
+      return {
+        reason,
+        uiLang: uiLangOf(sub, store.langHint(sub.id)),
+        alertCount: alerts.length,
+        stories: [...groups.values()],
+      };
     },
   };
 }

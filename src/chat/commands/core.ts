@@ -133,8 +133,13 @@ export function createCommandCore(deps: CommandDeps) {
     needsPermission: (cmd: Command) => EDITING.has(cmd.name),
     execute(cmd: Command, chat: ChatRef, actor: Actor): Reply {
       const lang = langOf(chat, actor);
+      const known = subs.find(chat.platform, chat.chatId);
+      const hint = actor.langCode ? langFromCode(actor.langCode) : null;
       if (EDITING.has(cmd.name) && !actor.canEdit) return { lang, text: t(lang, 'perm.refused') };
-      return run(cmd, chat, actor, lang);
+      const reply = run(cmd, chat, actor, lang);
+      const sub = known ?? subs.find(chat.platform, chat.chatId);
+      if (sub && hint) store.setLangHint(sub.id, hint);
+      return reply;
     },
     /** A button press. Buttons that change the chat need the same permission as commands. */
     action(action: Action, chat: ChatRef, actor: Actor): ActionResult {

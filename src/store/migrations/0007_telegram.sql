@@ -6,3 +6,7 @@ CREATE INDEX alerts_message ON alerts(subscriber_id, message_id) WHERE message_i
 
 -- When a chat last resumed (/resume): what waited while it was paused goes out as one digest.
 ALTER TABLE subscribers ADD COLUMN resumed_at INTEGER;
+
+-- The language of the last person who ran a command here (Telegram language_code): alerts use it
+-- until the chat sets one with /lang.
+ALTER TABLE subscribers ADD COLUMN lang_hint TEXT CHECK (lang_hint IN ('ar', 'en'));

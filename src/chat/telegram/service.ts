@@ -1,0 +1,106 @@
+// Telegram end to end, wired from its parts: the command core, the grammY bot (polling or webhook)
+// and the outbox dispatcher with the Telegram sender. app.ts starts it when TELEGRAM_BOT_TOKEN is set;
+// tests point it at the Bot API stand-in with apiRoot.
+import { Api } from 'grammy';
+import { createDispatcher, type Dispatcher } from '../../deliver/dispatcher';
+import { createOutboxStore } from '../../deliver/outbox-store';
+import type { DeliverLog, DeliveryEvent } from '../../deliver/outcome';
+import type { Limits } from '../../deliver/pacer';
+import type { PlanConfig } from '../../deliver/plan';
+import { type AlertSummarizer, createViewBuilder } from '../../deliver/view';
+import type { MatchContext } from '../../match/context';
+import type { ArticlesRepo } from '../../store/articles-repo';
+import type { Db } from '../../store/db';
+import { createCommandCore, type SourceHealth } from '../commands/core';
+import { createTelegramBot } from './bot';
+import { type RunningTelegram, startTelegram, type TelegramRunOptions } from './run';
+import { createTelegramSender } from './sender';
+
+export interface TelegramServiceDeps {
+  readonly token: string;
+  readonly apiRoot?: string | null;
+  readonly webhook?: TelegramRunOptions['webhook'];
+  readonly adminUserIds?: ReadonlySet<string>;
+  readonly db: Db;
+  readonly articles: ArticlesRepo;
+  readonly matchContext: () => MatchContext;
+  readonly sourceName: (sourceId: string) => string;
+  readonly sources: () => readonly SourceHealth[];
+  readonly summarize?: AlertSummarizer;
+  readonly limits: Limits;
+  readonly plan?: PlanConfig;
+  readonly clock: () => number;
+  readonly random: () => number;
+  readonly log: DeliverLog;
+  readonly onWatchesChanged?: () => void;
+  readonly onEvent?: (e: DeliveryEvent) => void;
+  readonly scanEveryMs?: number;
+  /** Skip getMe (tests). */
+  readonly botInfo?: Parameters<typeof createTelegramBot>[0]['botInfo'];
+}
+
+export function createTelegramService(deps: TelegramServiceDeps) {
+  const store = createOutboxStore(deps.db);
+  const views = createViewBuilder({
+    store,
+    articles: deps.articles,
+    sourceName: deps.sourceName,
+    placeName: (id, lang) => {
+      const p = deps.matchContext().places.byId(id);
+      return p ? (lang === 'ar' ? p.nameAr : p.nameEn) : undefined;
+    },
+    ...(deps.summarize ? { summarize: deps.summarize } : {}),
+  });
+  const core = createCommandCore({
+    store,
+    articles: deps.articles,
+    matchContext: deps.matchContext,
+    sources: deps.sources,
+    clock: deps.clock,
+    ...(deps.onWatchesChanged ? { onWatchesChanged: deps.onWatchesChanged } : {}),
+  });
+  const tg = createTelegramBot({
+    token: deps.token,
+    apiRoot: deps.apiRoot ?? null,
+    core,
+    store,
+    views,
+    log: deps.log,
+    ...(deps.adminUserIds ? { adminUserIds: deps.adminUserIds } : {}),
+    ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
+  });
+  // The sender gets its own client: sends time out in 30 s, not after grammY's long-poll default.
+  const api = new Api(deps.token, { ...(deps.apiRoot ? { apiRoot: deps.apiRoot } : {}), timeoutSeconds: 30 });
+  const dispatcher: Dispatcher = createDispatcher({
+    store,
+    views,
+    sender: createTelegramSender(api),
+    limits: deps.limits,
+    ...(deps.plan ? { plan: deps.plan } : {}),
+    clock: deps.clock,
+    random: deps.random,
+    log: deps.log,
+    ...(deps.scanEveryMs ? { scanEveryMs: deps.scanEveryMs } : {}),
+    ...(deps.onEvent ? { onEvent: deps.onEvent } : {}),
+  });
+  let running: RunningTelegram | null = null;
+
+  return {
+    store,
+    core,
+    bot: tg.bot,
+    dispatcher,
+    /** Starts the bot (polling or webhook) and the dispatcher. */
+    async start() {
+      running = await startTelegram(tg, { webhook: deps.webhook ?? null, log: deps.log });
+      dispatcher.start();
+      return running;
+    },
+    async stop() {
+      await running?.stop();
+      await dispatcher.stop();
+    },
+  };
+}
+
+export type TelegramService = ReturnType<typeof createTelegramService>;
