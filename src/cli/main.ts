@@ -1,5 +1,6 @@
 // The `rased` command: dispatches to one command module. Exit codes: 0 ok, 1 failure, 2 bad usage.
 import { demoCommand } from './demo-command';
+import { discoverCommand } from './discover-command';
 import { loadDotEnv } from './load';
 import { type CommandIO, parseCommand } from './parse-command';
 import { runCommand } from './run-command';
@@ -11,6 +12,7 @@ usage: rased <command> [options]
 
   run [--once]            poll sources on their schedules (--once: poll each once and exit)
   sources [--json]        list sources with their health
+  sources discover <url>  find a site's feeds and print a ready-to-paste sources.yaml entry
   parse <file-or-url>     parse one feed and print it as JSON
   demo                    run the whole pipeline offline on bundled sample feeds
   help                    this text
@@ -23,7 +25,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
     case 'run':
       return runCommand(args, env, io);
     case 'sources':
-      return sourcesCommand(args, env, io);
+      return args[0] === 'discover' ? discoverCommand(args.slice(1), env, io) : sourcesCommand(args, env, io);
     case 'parse':
       return parseCommand(args, io);
     case 'demo':
