@@ -1,0 +1,131 @@
+// Slack end to end, wired from its parts: the command core, the Bolt app (HTTP receiver or Socket
+// Mode) and the outbox dispatcher with the Slack sender, paced at Slack's limits. app.ts starts it
+// when SLACK_BOT_TOKEN is set; tests point it at the Web API stand-in with apiUrl. A refused token
+// (at start, or later as invalid_auth on a send) stops the Slack side with one clear log line; alerts
+// stay in the outbox for when a valid token is configured.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createDispatcher, type Dispatcher } from '../../deliver/dispatcher';
+import { createOutboxStore } from '../../deliver/outbox-store';
+import type { DeliverLog, DeliveryEvent } from '../../deliver/outcome';
+import type { Limits } from '../../deliver/pacer';
+import type { PlanConfig } from '../../deliver/plan';
+import { type AlertSummarizer, createViewBuilder } from '../../deliver/view';
+import type { MatchContext } from '../../match/context';
+import type { ArticlesRepo } from '../../store/articles-repo';
+import type { Db } from '../../store/db';
+import { createCommandCore, type SourceHealth } from '../commands/core';
+import { createSlackApp, type SlackStart } from './app';
+import { createSlackClient } from './client';
+import { createHomeStore } from './home-store';
+import { SLACK_LIMITS } from './limits';
+import { createSlackSender } from './sender';
+
+export interface SlackServiceDeps {
+  readonly botToken: string;
+  readonly appToken: string | null;
+  readonly signingSecret: string | null;
+  readonly apiUrl: string | null;
+  readonly port: number;
+  readonly adminIds: readonly string[];
+  /** Served on the same port as /slack/events (the observe server's /healthz and /metrics). */
+  readonly routes?: Record<string, (req: IncomingMessage, res: ServerResponse) => void>;
+  readonly db: Db;
+  readonly articles: ArticlesRepo;
+  readonly matchContext: () => MatchContext;
+  readonly sourceName: (sourceId: string) => string;
+  readonly sources: () => readonly SourceHealth[];
+  readonly summarize?: AlertSummarizer;
+  readonly limits?: Limits;
+  readonly plan?: PlanConfig;
+  readonly clock: () => number;
+  readonly random: () => number;
+  readonly log: DeliverLog;
+  readonly onWatchesChanged?: () => void;
+  readonly onEvent?: (e: DeliveryEvent) => void;
+  readonly scanEveryMs?: number;
+  /** Bolt's listener; false = delivery only (tests of the dispatcher path). */
+  readonly listen?: boolean;
+}
+
+export function createSlackService(deps: SlackServiceDeps) {
+  const store = createOutboxStore(deps.db);
+  const views = createViewBuilder({
+    store,
+    articles: deps.articles,
+    sourceName: deps.sourceName,
+    placeName: (id, lang) => {
+      const p = deps.matchContext().places.byId(id);
+      return p ? (lang === 'ar' ? p.nameAr : p.nameEn) : undefined;
+    },
+    ...(deps.summarize ? { summarize: deps.summarize } : {}),
+  });
+  const core = createCommandCore({
+    store,
+    articles: deps.articles,
+    matchContext: deps.matchContext,
+    sources: deps.sources,
+    clock: deps.clock,
+    ...(deps.onWatchesChanged ? { onWatchesChanged: deps.onWatchesChanged } : {}),
+  });
+  const home = createHomeStore(deps.db);
+  const slack =
+    deps.listen === false
+      ? null
+      : createSlackApp(
+          {
+            botToken: deps.botToken,
+            appToken: deps.appToken,
+            signingSecret: deps.signingSecret,
+            apiUrl: deps.apiUrl,
+            port: deps.port,
+            log: deps.log,
+            ...(deps.routes ? { routes: deps.routes } : {}),
+          },
+          { core, home, fingerprint: home.fingerprint, adminIds: deps.adminIds },
+        );
+  let stopped = false;
+  const sender = createSlackSender({
+    client: createSlackClient({ token: deps.botToken, apiUrl: deps.apiUrl }),
+    onAuthFailure: (reason) => {
+      deps.log.error(
+        { platform: 'slack', reason },
+        `slack: token refused (${reason}) while sending; stopping Slack. Alerts wait in the outbox: set a valid SLACK_BOT_TOKEN and restart.`,
+      );
+      void service.stop();
+    },
+  });
+  const dispatcher: Dispatcher = createDispatcher({
+    store,
+    views,
+    sender,
+    limits: deps.limits ?? SLACK_LIMITS,
+    ...(deps.plan ? { plan: deps.plan } : {}),
+    clock: deps.clock,
+    random: deps.random,
+    log: deps.log,
+    ...(deps.scanEveryMs ? { scanEveryMs: deps.scanEveryMs } : {}),
+    ...(deps.onEvent ? { onEvent: deps.onEvent } : {}),
+  });
+
+  const service = {
+    store,
+    core,
+    app: slack?.app ?? null,
+    dispatcher,
+    /** Starts the listener (a refused token is a value: Slack stays off) and the dispatcher. */
+    async start(): Promise<SlackStart | { kind: 'started'; mode: 'delivery-only' }> {
+      const started = slack ? await slack.start() : ({ kind: 'started', mode: 'delivery-only' } as const);
+      if (started.kind === 'started') dispatcher.start();
+      return started;
+    },
+    async stop(): Promise<void> {
+      if (stopped) return;
+      stopped = true;
+      await dispatcher.stop();
+      await slack?.stop();
+    },
+  };
+  return service;
+}
+
+export type SlackService = ReturnType<typeof createSlackService>;
