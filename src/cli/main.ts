@@ -5,6 +5,7 @@ import { loadDotEnv } from './load';
 import { type CommandIO, parseCommand } from './parse-command';
 import { runCommand } from './run-command';
 import { sourcesCommand } from './sources-command';
+import { storiesCommand } from './stories-command';
 
 const HELP = `rased — news monitoring alerts for Arabic and English conflict news
 
@@ -13,6 +14,8 @@ usage: rased <command> [options]
   run [--once]            poll sources on their schedules (--once: poll each once and exit)
   sources [--json]        list sources with their health
   sources discover <url>  find a site's feeds and print a ready-to-paste sources.yaml entry
+  stories [--since 24h] [--json]
+                          stories with their articles and why each joined
   parse <file-or-url>     parse one feed and print it as JSON
   demo                    run the whole pipeline offline on bundled sample feeds
   help                    this text
@@ -26,6 +29,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
       return runCommand(args, env, io);
     case 'sources':
       return args[0] === 'discover' ? discoverCommand(args.slice(1), env, io) : sourcesCommand(args, env, io);
+    case 'stories':
+      return storiesCommand(args, env, io);
     case 'parse':
       return parseCommand(args, io);
     case 'demo':
