@@ -1,11 +1,14 @@
 // 32-bit hashing for shingles and band keys: FNV-1a over UTF-16 code units, then the murmur3
 // finalizer for avalanche. Deterministic across runs and machines: stored signatures depend on it.
 
-export function fnv1a32(s: string, seed = 0x811c9dc5): number {
+export const FNV_SEED = 0x811c9dc5;
+export const FNV_PRIME = 0x01000193;
+
+export function fnv1a32(s: string, seed = FNV_SEED): number {
   let h = seed >>> 0;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+    h = Math.imul(h, FNV_PRIME);
   }
   return fmix32(h);
 }

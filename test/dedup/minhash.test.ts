@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fnv1a32 } from '../../src/dedup/hash';
+import { fmix32, fnv1a32, mulberry32 } from '../../src/dedup/hash';
 import { bandKeys, createMinHasher, estimateJaccard, exactOverlap, shingleHashes } from '../../src/dedup/minhash';
 
 const words = (n: number, prefix = 'w') => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
@@ -13,6 +13,12 @@ describe('shingles', () => {
   ])('%s', (_n, tokens, k, count) => {
     expect(shingleHashes(tokens as string[], k as number).length).toBe(count);
   });
+  it('hashes each shingle as fnv1a32 of its words joined by one space (stored signatures depend on it)', () => {
+    const tokens = ['قسد', 'داعش', 'الحسكة', 'raid', 'x'];
+    const expected = [0, 1, 2].map((i) => fnv1a32(tokens.slice(i, i + 3).join(' ')));
+    expect([...shingleHashes(tokens, 3)]).toEqual([...new Set(expected)].sort((a, b) => a - b));
+    expect([...shingleHashes(['a', 'b'], 3)]).toEqual([fnv1a32('a b')]);
+  });
 });
 
 describe('MinHash', () => {
@@ -21,6 +27,12 @@ describe('MinHash', () => {
     const s = shingleHashes(words(50), 3);
     expect(createMinHasher(128).signature(s)).toEqual(mh.signature(s));
     expect(fnv1a32('قسد داعش الحسكة')).toBe(fnv1a32('قسد داعش الحسكة'));
+  });
+  it('takes the minimum of fmix32(shingle xor seed) per permutation', () => {
+    const s = shingleHashes(words(40), 3);
+    const sig = createMinHasher(4, 7).signature(s);
+    const seeds = Array.from({ length: 4 }, mulberry32(7));
+    expect([...sig]).toEqual(seeds.map((seed) => Math.min(...[...s].map((x) => fmix32(x ^ seed)))));
   });
   it.each([0.9, 0.6, 0.3, 0.1])('estimates Jaccard %f within 0.1 of the exact value', (target) => {
     // Two texts sharing a prefix: pick the overlap to hit the target Jaccard.
