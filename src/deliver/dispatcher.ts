@@ -15,6 +15,7 @@ import type { Alert } from '../store/alerts-repo';
 import type { Subscriber } from '../store/subscribers-repo';
 import { type BackoffConfig, DEFAULT_BACKOFF } from './backoff';
 import { type StoryStep, storyStep } from './follow-up';
+import { createGate } from './gate';
 import type { OutboxStore } from './outbox-store';
 import { applyResult, type DeliverLog, type DeliveryEvent } from './outcome';
 import { createPacer, type Limits } from './pacer';
@@ -39,6 +40,12 @@ export interface DispatcherDeps {
   readonly scanEveryMs?: number;
   /** Chats served at the same time (each waits for its own send slots). */
   readonly concurrency?: number;
+  /**
+   * Sends on the wire at once (default 8). A crash can catch each of them between the API call and
+   * "sent": the duplicates per crash are at most this many (1 = at most one, at the cost of
+   * throughput bounded by the API's latency).
+   */
+  readonly maxInFlight?: number;
   readonly chatKind?: (s: Subscriber) => ChatKind;
   readonly onEvent?: (e: DeliveryEvent) => void;
 }
@@ -56,6 +63,7 @@ export function createDispatcher(deps: DispatcherDeps) {
   const chatKind = deps.chatKind ?? defaultChatKind;
   const scanEvery = deps.scanEveryMs ?? 500;
   const concurrency = deps.concurrency ?? 1000;
+  const wire = createGate(deps.maxInFlight ?? 8);
   const waitUntil = new Map<number, number>();
   const active = new Map<number, Promise<void>>();
   const stopper = new AbortController();
@@ -175,12 +183,17 @@ export function createDispatcher(deps: DispatcherDeps) {
       const at = pacer.book(sub.chatId, chatKind(sub), clock());
       await sleep(at - clock(), stopper.signal);
       if (stopper.signal.aborted) return;
+      await wire.enter();
+      if (stopper.signal.aborted) {
+        wire.leave();
+        return;
+      }
       store.markSending(ids);
       ctx.emit({ kind: 'sending', chatId: sub.chatId, alertIds: ids, at: clock() });
-      const result = await sender.send(msg).catch((err: unknown) => ({
-        kind: 'retryable' as const,
-        reason: `sender threw: ${(err as Error).message}`,
-      }));
+      const result = await sender
+        .send(msg)
+        .catch((err: unknown) => ({ kind: 'retryable' as const, reason: `sender threw: ${(err as Error).message}` }))
+        .finally(() => wire.leave());
       const goOn = applyResult(
         ctx,
         { sub, ids, attempts: Math.max(...pending.map((a) => a.attempts)) + 1 },
