@@ -91,8 +91,8 @@ describe('Telegram bot against the Bot API stand-in', () => {
     const second = await nextReply(d.tg, PRIVATE.id, 3);
     expect(second.replyTo).toBe(first.messageId);
     expect(second.text).toContain('متابعة');
-    const rows = d.t.app.store.db.prepare(`SELECT status, message_id FROM alerts ORDER BY id`).all();
-    expect(rows).toEqual([
+    const rows = () => d!.t.app.store.db.prepare(`SELECT status, message_id FROM alerts ORDER BY id`).all();
+    await expect.poll(rows).toEqual([
       { status: 'sent', message_id: String(first.messageId) },
       { status: 'sent', message_id: String(second.messageId) },
     ]);
