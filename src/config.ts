@@ -20,8 +20,19 @@ export interface AppConfig {
   readonly pollConcurrency: number;
   /** Fetch from loopback/private/link-local addresses (self-hosted setups, tests). Default false. */
   readonly allowPrivateSources: boolean;
+  /** Articles older than this are pruned (stories keep a summary row). */
+  readonly retentionDays: number;
   readonly telegramBotToken: string | null;
   readonly slackBotToken: string | null;
+  /** Slack (src/chat/slack): Socket Mode when appToken is set, else HTTP on PORT at /slack/events. */
+  readonly slack: {
+    readonly appToken: string | null;
+    readonly signingSecret: string | null;
+    /** SLACK_API_URL: another Web API base (tests, proxies). */
+    readonly apiUrl: string | null;
+    /** SLACK_ADMIN_IDS: only these user ids may change a channel's watches; empty = any member. */
+    readonly adminIds: readonly string[];
+  };
 }
 
 export const USER_AGENT = 'Rased/0.1 (+https://github.com/rased-news/rased; news monitoring bot)';
@@ -47,10 +58,26 @@ export function loadConfig(env: Env): Result<AppConfig> {
     perHost: int(env, 'FETCH_PER_HOST', 2, 1, 32),
     global: int(env, 'FETCH_GLOBAL', 16, 1, 256),
     pollConcurrency: int(env, 'POLL_CONCURRENCY', 8, 1, 256),
+    retentionDays: int(env, 'RETENTION_DAYS', 90, 1, 3650),
   };
   for (const r of Object.values(ints)) if (!r.ok) return r;
   const v = (k: keyof typeof ints) => (ints[k] as { ok: true; value: number }).value;
   const secret = (k: string) => (env[k]?.trim() ? env[k]!.trim() : null);
+  const slack = {
+    appToken: secret('SLACK_APP_TOKEN'),
+    signingSecret: secret('SLACK_SIGNING_SECRET'),
+    apiUrl: secret('SLACK_API_URL'),
+    adminIds: Object.freeze((env.SLACK_ADMIN_IDS ?? '').split(/[\s,]+/).filter(Boolean)),
+  };
+  if (secret('SLACK_BOT_TOKEN') && !slack.appToken) {
+    if (!slack.signingSecret)
+      return {
+        ok: false,
+        error: 'SLACK_BOT_TOKEN is set: also set SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode)',
+      };
+    if (v('port') < 0)
+      return { ok: false, error: 'Slack over HTTP needs PORT (it serves /slack/events), or set SLACK_APP_TOKEN' };
+  }
   return {
     ok: true,
     value: Object.freeze({
@@ -68,8 +95,10 @@ export function loadConfig(env: Env): Result<AppConfig> {
       }),
       pollConcurrency: v('pollConcurrency'),
       allowPrivateSources: env.ALLOW_PRIVATE_SOURCES?.trim().toLowerCase() === 'true',
+      retentionDays: v('retentionDays'),
       telegramBotToken: secret('TELEGRAM_BOT_TOKEN'),
       slackBotToken: secret('SLACK_BOT_TOKEN'),
+      slack: Object.freeze(slack),
     }),
   };
 }
@@ -81,6 +110,6 @@ export function describeConfig(c: AppConfig): Record<string, unknown> {
     database_path: c.databasePath,
     port: c.port,
     telegram: c.telegramBotToken ? 'configured' : 'off',
-    slack: c.slackBotToken ? 'configured' : 'off',
+    slack: c.slackBotToken ? (c.slack.appToken ? 'socket mode' : 'http') : 'off',
   };
 }
