@@ -2,6 +2,7 @@
 // which adapter implements which port. Everything is passed in; nothing is global.
 import type { AppConfig } from './config';
 import { createDedup } from './dedup/dedup';
+import { pruneArticles } from './dedup/retention';
 import { extractArticle } from './extract/article';
 import { canonicalUrlKey } from './extract/canonical-url';
 import { detectLang } from './extract/lang';
@@ -156,6 +157,13 @@ export function createApp(deps: AppDeps) {
       metrics.set('rased_sources_failing', 'Enabled sources whose last poll failed', {}, h.sources_failing);
       metrics.set('rased_articles_stored', 'Articles in the database', {}, articles.count());
       return metrics.render();
+    },
+    /** Retention: articles older than RETENTION_DAYS go, with their LSH rows; stories keep a summary. */
+    maintain(now = clock()) {
+      const started = Date.now();
+      const r = pruneArticles(store.db, config.retentionDays * 86_400_000, now);
+      log.info({ pruned_articles: r.articles, pruned_lsh_rows: r.lshRows, ms: Date.now() - started }, 'retention');
+      return r;
     },
     async close() {
       await scheduler.stop();

@@ -1,5 +1,6 @@
 // `rased run [--once]`: the bot. Polls sources on their schedules until SIGINT/SIGTERM; with
 // --once, polls every enabled source once, delivers what is due and exits 0.
+import cron from 'node-cron';
 import { createApp } from '../app';
 import { describeConfig } from '../config';
 import { createObserveServer, listen } from '../observe/http';
@@ -52,6 +53,9 @@ export async function runCommand(
     log.info({ port }, 'serving /healthz and /metrics');
   }
   app.scheduler.start();
+  // Retention once a day (03:17 UTC, away from the hour when many feeds publish) and once at start.
+  const maintenance = cron.schedule('17 3 * * *', () => app.maintain(), { name: 'rased-retention', timezone: 'UTC' });
+  setTimeout(() => app.maintain(), 60_000).unref();
   log.info({ sources: enabled }, 'polling');
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
@@ -62,6 +66,7 @@ export async function runCommand(
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
   server?.close();
+  await maintenance.stop();
   await app.close();
   log.info('stopped');
   return 0;
