@@ -1,19 +1,31 @@
-// `npm run bench`: every benchmark, printed as markdown tables (copy into BENCHMARKS.md with the
-// date and machine). Set BENCH=ingest,match,... to run a subset.
-import { cpus, totalmem } from 'node:os';
+// `npm run bench`: every benchmark, printed as markdown (copy into BENCHMARKS.md with the date and
+// machine). BENCH=ingest,match,dedup runs a subset; DEDUP_BENCH_SIZES=10000,100000,1000000 sets the
+// dedup store sizes (default 10k and 100k; 1M takes minutes to build).
+import { cpus, loadavg, totalmem } from 'node:os';
+import { formatDedup, runDedupBench } from './dedup';
 import { formatIngest, runIngestBench } from './ingest';
+import { formatMatch, runMatchBench } from './match';
 
 const only = new Set((process.env.BENCH ?? '').split(',').filter(Boolean));
 const want = (name: string) => only.size === 0 || only.has(name);
 
-console.log(`# Rased benchmarks — ${new Date().toISOString().slice(0, 10)}`);
+console.log(`# Rased benchmarks — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`);
 console.log(
-  `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}\n`,
+  `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, load average at start ${loadavg()[0]!.toFixed(1)}\n`,
 );
 
 if (want('ingest')) {
   console.log(formatIngest(await runIngestBench()));
   console.log();
   console.log(formatIngest(await runIngestBench(200, 50, { ingestOnly: false, watches: 200 })));
+  console.log();
+}
+if (want('match')) {
+  console.log(formatMatch(runMatchBench([10_000, 100_000])));
+  console.log();
+}
+if (want('dedup')) {
+  const sizes = (process.env.DEDUP_BENCH_SIZES ?? '10000,100000').split(',').map(Number);
+  console.log(formatDedup(sizes.map((n) => runDedupBench(n))));
   console.log();
 }
