@@ -10,6 +10,7 @@
 //   6. the result decides (./outcome): sent, retry after retry_after or backoff, failed (400, with
 //      the reason, `rased alerts --failed`), chat deactivated (403), chat migrated.
 
+import { setMaxListeners } from 'node:events';
 import type { AlertPolicy } from '../dedup/policy';
 import type { Alert } from '../store/alerts-repo';
 import type { Subscriber } from '../store/subscribers-repo';
@@ -67,6 +68,8 @@ export function createDispatcher(deps: DispatcherDeps) {
   const waitUntil = new Map<number, number>();
   const active = new Map<number, Promise<void>>();
   const stopper = new AbortController();
+  // Every waiting chat listens to the stop signal: hundreds of listeners are expected here.
+  setMaxListeners(0, stopper.signal);
   let wakeUp = new AbortController();
   let loop: Promise<void> | null = null;
   const ctx = {
@@ -184,10 +187,13 @@ export function createDispatcher(deps: DispatcherDeps) {
       await sleep(at - clock(), stopper.signal);
       if (stopper.signal.aborted) return;
       await wire.enter();
+      for (let wait = pacer.overallWaitMs(clock()); wait > 0; wait = pacer.overallWaitMs(clock()))
+        await sleep(wait, stopper.signal);
       if (stopper.signal.aborted) {
         wire.leave();
         return;
       }
+      pacer.fired(sub.chatId, chatKind(sub), clock());
       store.markSending(ids);
       ctx.emit({ kind: 'sending', chatId: sub.chatId, alertIds: ids, at: clock() });
       const result = await sender

@@ -23,6 +23,13 @@ export interface Pacer {
   block(chat: string, until: number): void;
   /** When this chat could send next, ignoring the overall limit. */
   chatReadyAt(chat: string): number;
+  /**
+   * How long to hold a send that is due now so that no 1-second window ever carries more than
+   * globalPerSec sends. Booked slots are smooth, but a busy event loop fires late sends together.
+   */
+  overallWaitMs(now: number): number;
+  /** A send went out at `now`: the chat's next one is paced from this real moment. */
+  fired(chat: string, kind: ChatKind, now: number): void;
 }
 
 export function chatSpacingMs(limits: Limits, kind: ChatKind): number {
@@ -35,6 +42,7 @@ export function createPacer(limits: Limits): Pacer {
   const chatNext = new Map<string, number>();
   const booked = new Set<number>();
   let floor = 0;
+  const window: number[] = [];
 
   const prune = (now: number) => {
     const current = Math.floor(now / spacing);
@@ -58,5 +66,13 @@ export function createPacer(limits: Limits): Pacer {
       chatNext.set(chat, Math.max(chatNext.get(chat) ?? 0, until));
     },
     chatReadyAt: (chat) => chatNext.get(chat) ?? 0,
+    overallWaitMs(now) {
+      while (window.length && window[0]! <= now - 1000) window.shift();
+      return window.length < limits.globalPerSec ? 0 : window[0]! + 1000 - now;
+    },
+    fired(chat, kind, now) {
+      window.push(now);
+      chatNext.set(chat, Math.max(chatNext.get(chat) ?? 0, now + chatSpacingMs(limits, kind)));
+    },
   };
 }
