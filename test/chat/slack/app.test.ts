@@ -70,6 +70,9 @@ describe('/rased over the HTTP receiver', () => {
       await new Promise((r) => setTimeout(r, 30));
     }
     expect(channel()).toMatchObject({ uiLang: 'ar', summaryLang: 'ar', digest: 'hourly', pausedAt: null });
+    await vi.waitFor(() =>
+      expect(h!.api.responses.filter((x) => x.body.response_type === 'in_channel')).toHaveLength(5),
+    );
     const announced = h.api.responses
       .filter((x) => x.body.response_type === 'in_channel')
       .map((x) => visible(String(x.body.text)));

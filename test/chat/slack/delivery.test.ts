@@ -79,8 +79,11 @@ async function slash(dep: SlackDeployment, text: string) {
     { secret: SECRET },
   );
   expect(r.status).toBe(200);
-  await waitFor(`answer to ${text}`, () => dep.api.responses.length > before);
-  return visible(slackVisibleText(dep.api.responses[before]!.body.blocks as never));
+  // The in_channel announcement of the previous command may land after its reply: take the reply.
+  const reply = await waitFor(`answer to ${text}`, () =>
+    dep.api.responses.slice(before).find((x) => x.body.response_type === 'ephemeral'),
+  );
+  return visible(slackVisibleText(reply.body.blocks as never));
 }
 const alertRows = (dep: SlackDeployment) =>
   dep.t.app.store.db.prepare('SELECT id, kind, status, message_id FROM alerts ORDER BY id').all() as {
