@@ -1,4 +1,5 @@
 // The `rased` command: dispatches to one command module. Exit codes: 0 ok, 1 failure, 2 bad usage.
+import { alertsCommand } from './alerts-command';
 import { demoCommand } from './demo-command';
 import { discoverCommand } from './discover-command';
 import { loadDotEnv } from './load';
@@ -17,6 +18,7 @@ usage: rased <command> [options]
   stories [--since 24h] [--json]
                           stories with their articles and why each joined
   parse <file-or-url>     parse one feed and print it as JSON
+  alerts --failed         alerts a chat platform refused (with the reason)
   demo                    run the whole pipeline offline on bundled sample feeds
   help                    this text
 
@@ -33,6 +35,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
       return storiesCommand(args, env, io);
     case 'parse':
       return parseCommand(args, io);
+    case 'alerts':
+      return alertsCommand(args, env, io);
     case 'demo':
       return demoCommand(args, env, io);
     case undefined:
