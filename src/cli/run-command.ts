@@ -2,6 +2,7 @@
 // --once, polls every enabled source once, delivers what is due and exits 0.
 import cron from 'node-cron';
 import { createApp } from '../app';
+import { slackFromConfig, slackOwnsPort } from '../chat/slack/wiring';
 import { describeConfig } from '../config';
 import { createObserveServer, listen } from '../observe/http';
 import { createLogger } from '../observe/log';
@@ -47,7 +48,22 @@ export async function runCommand(
     await app.close();
     return 0;
   }
-  const server = config.port !== null ? createObserveServer({ health: app.health, metrics: app.renderMetrics }) : null;
+  const observe = createObserveServer({ health: app.health, metrics: app.renderMetrics });
+  const slack = slackFromConfig(config, {
+    db: app.store.db,
+    articles: app.articles,
+    matchContext: () => app.world.ctx,
+    sourceName: (id) => app.health().sources.find((s) => s.id === id)?.name ?? id,
+    sources: () =>
+      app.health().sources.map((s) => ({ name: s.name, ok: s.status !== 'failing', error: s.lastError ?? null })),
+    log,
+    onWatchesChanged: () => app.alerting.invalidate(),
+    observe,
+  });
+  const slackStarted = slack ? await slack.start() : null;
+  if (slackStarted?.kind === 'failed') log.error({ error: slackStarted.reason }, 'Slack is off');
+  // In Slack's HTTP mode Bolt owns PORT and routes /healthz and /metrics to the observe server.
+  const server = config.port !== null && !slackOwnsPort(slackStarted) ? observe : null;
   if (server) {
     const port = await listen(server, config.port!);
     log.info({ port }, 'serving /healthz and /metrics');
@@ -67,6 +83,7 @@ export async function runCommand(
   });
   server?.close();
   await maintenance.stop();
+  await slack?.stop();
   await app.close();
   log.info('stopped');
   return 0;
