@@ -33,6 +33,29 @@ export interface AppConfig {
     /** SLACK_ADMIN_IDS: only these user ids may change a channel's watches; empty = any member. */
     readonly adminIds: readonly string[];
   };
+  /** Telegram (src/chat/telegram): long polling, or a webhook when webhookUrl is set. */
+  readonly telegram: {
+    /** TELEGRAM_API_ROOT: another Bot API server (self-hosted telegram-bot-api, tests). */
+    readonly apiRoot: string | null;
+    readonly webhookUrl: string | null;
+    /** TELEGRAM_WEBHOOK_SECRET: checked on every webhook request (random per start when unset). */
+    readonly webhookSecret: string | null;
+    /** TELEGRAM_WEBHOOK_PORT: where the webhook listener binds (behind your HTTPS proxy). */
+    readonly webhookPort: number;
+    /** TELEGRAM_ADMIN_IDS: Telegram user ids of the deployment's administrators (global aliases). */
+    readonly adminIds: readonly string[];
+  };
+  /** Delivery limits (src/deliver), shared by the platforms' dispatchers. */
+  readonly delivery: {
+    readonly perChatPerSec: number;
+    readonly perGroupPerMin: number;
+    readonly globalPerSec: number;
+    /** An alert this old at send time means delivery was paused: the backlog becomes one digest. */
+    readonly catchUpAfterMs: number;
+    readonly dailyDigestHourUtc: number;
+    /** Sends on the wire at once: also the most duplicates a crash can cause. */
+    readonly maxInFlight: number;
+  };
 }
 
 export const USER_AGENT = 'Rased/0.1 (+https://github.com/rased-news/rased; news monitoring bot)';
@@ -59,6 +82,13 @@ export function loadConfig(env: Env): Result<AppConfig> {
     global: int(env, 'FETCH_GLOBAL', 16, 1, 256),
     pollConcurrency: int(env, 'POLL_CONCURRENCY', 8, 1, 256),
     retentionDays: int(env, 'RETENTION_DAYS', 90, 1, 3650),
+    webhookPort: int(env, 'TELEGRAM_WEBHOOK_PORT', 8443, 0, 65535),
+    perChatPerSec: int(env, 'DELIVERY_PER_CHAT_PER_SEC', 1, 1, 100),
+    perGroupPerMin: int(env, 'DELIVERY_PER_GROUP_PER_MIN', 20, 1, 6000),
+    globalPerSec: int(env, 'DELIVERY_GLOBAL_PER_SEC', 25, 1, 1000),
+    catchUpAfterMin: int(env, 'DELIVERY_CATCH_UP_AFTER_MIN', 15, 1, 10_080),
+    dailyDigestHourUtc: int(env, 'DIGEST_DAILY_HOUR_UTC', 6, 0, 23),
+    maxInFlight: int(env, 'DELIVERY_MAX_IN_FLIGHT', 8, 1, 256),
   };
   for (const r of Object.values(ints)) if (!r.ok) return r;
   const v = (k: keyof typeof ints) => (ints[k] as { ok: true; value: number }).value;
@@ -69,6 +99,9 @@ export function loadConfig(env: Env): Result<AppConfig> {
     apiUrl: secret('SLACK_API_URL'),
     adminIds: Object.freeze((env.SLACK_ADMIN_IDS ?? '').split(/[\s,]+/).filter(Boolean)),
   };
+  const webhookSecret = secret('TELEGRAM_WEBHOOK_SECRET');
+  if (webhookSecret && !/^[A-Za-z0-9_-]{1,256}$/.test(webhookSecret))
+    return { ok: false, error: 'TELEGRAM_WEBHOOK_SECRET may only use A-Z a-z 0-9 _ - (1 to 256 characters)' };
   if (secret('SLACK_BOT_TOKEN') && !slack.appToken) {
     if (!slack.signingSecret)
       return {
@@ -99,6 +132,21 @@ export function loadConfig(env: Env): Result<AppConfig> {
       telegramBotToken: secret('TELEGRAM_BOT_TOKEN'),
       slackBotToken: secret('SLACK_BOT_TOKEN'),
       slack: Object.freeze(slack),
+      telegram: Object.freeze({
+        apiRoot: secret('TELEGRAM_API_ROOT'),
+        webhookUrl: secret('TELEGRAM_WEBHOOK_URL'),
+        webhookSecret,
+        webhookPort: v('webhookPort'),
+        adminIds: Object.freeze((env.TELEGRAM_ADMIN_IDS ?? '').split(/[\s,]+/).filter(Boolean)),
+      }),
+      delivery: Object.freeze({
+        perChatPerSec: v('perChatPerSec'),
+        perGroupPerMin: v('perGroupPerMin'),
+        globalPerSec: v('globalPerSec'),
+        catchUpAfterMs: v('catchUpAfterMin') * 60_000,
+        dailyDigestHourUtc: v('dailyDigestHourUtc'),
+        maxInFlight: v('maxInFlight'),
+      }),
     }),
   };
 }
@@ -109,7 +157,7 @@ export function describeConfig(c: AppConfig): Record<string, unknown> {
     config_dir: c.configDir,
     database_path: c.databasePath,
     port: c.port,
-    telegram: c.telegramBotToken ? 'configured' : 'off',
+    telegram: c.telegramBotToken ? (c.telegram.webhookUrl ? 'webhook' : 'long polling') : 'off',
     slack: c.slackBotToken ? (c.slack.appToken ? 'socket mode' : 'http') : 'off',
   };
 }

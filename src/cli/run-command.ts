@@ -3,6 +3,7 @@
 import cron from 'node-cron';
 import { createApp } from '../app';
 import { slackFromConfig, slackOwnsPort } from '../chat/slack/wiring';
+import { telegramFromConfig } from '../chat/telegram/wiring';
 import { describeConfig } from '../config';
 import { createObserveServer, listen } from '../observe/http';
 import { createLogger } from '../observe/log';
@@ -49,18 +50,21 @@ export async function runCommand(
     return 0;
   }
   const observe = createObserveServer({ health: app.health, metrics: app.renderMetrics });
-  const slack = slackFromConfig(config, {
+  // What every chat platform needs from the app.
+  const chatDeps = {
     db: app.store.db,
     articles: app.articles,
     matchContext: () => app.world.ctx,
-    sourceName: (id) => app.health().sources.find((s) => s.id === id)?.name ?? id,
+    sourceName: (id: string) => app.health().sources.find((s) => s.id === id)?.name ?? id,
     sources: () =>
       app.health().sources.map((s) => ({ name: s.name, ok: s.status !== 'failing', error: s.lastError ?? null })),
     log,
     onWatchesChanged: () => app.alerting.invalidate(),
-    observe,
-  });
+  };
+  const slack = slackFromConfig(config, { ...chatDeps, observe });
   const slackStarted = slack ? await slack.start() : null;
+  const telegram = telegramFromConfig(config, chatDeps);
+  await telegram?.start().catch((err: unknown) => log.error({ err }, 'Telegram is off: the bot could not start'));
   if (slackStarted?.kind === 'failed') log.error({ error: slackStarted.reason }, 'Slack is off');
   // In Slack's HTTP mode Bolt owns PORT and routes /healthz and /metrics to the observe server.
   const server = config.port !== null && !slackOwnsPort(slackStarted) ? observe : null;
@@ -84,6 +88,7 @@ export async function runCommand(
   server?.close();
   await maintenance.stop();
   await slack?.stop();
+  await telegram?.stop();
   await app.close();
   log.info('stopped');
   return 0;

@@ -35,6 +35,8 @@ export interface TelegramServiceDeps {
   readonly onWatchesChanged?: () => void;
   readonly onEvent?: (e: DeliveryEvent) => void;
   readonly scanEveryMs?: number;
+  /** Sends on the wire at once (the most duplicates a crash can cause). */
+  readonly maxInFlight?: number;
   /** Skip getMe (tests). */
   readonly botInfo?: Parameters<typeof createTelegramBot>[0]['botInfo'];
 }
@@ -81,6 +83,7 @@ export function createTelegramService(deps: TelegramServiceDeps) {
     random: deps.random,
     log: deps.log,
     ...(deps.scanEveryMs ? { scanEveryMs: deps.scanEveryMs } : {}),
+    ...(deps.maxInFlight ? { maxInFlight: deps.maxInFlight } : {}),
     ...(deps.onEvent ? { onEvent: deps.onEvent } : {}),
   });
   let running: RunningTelegram | null = null;
