@@ -65,6 +65,7 @@ export async function runDeliverBench(
   });
   await dispatcher.drain();
   const stats = await tg.stats();
+  if (stats.rateLimited) console.error('429s by limit:', stats.limitedBy);
   const times = stats.times;
   const elapsedMs = Math.max(...times) - Math.min(...times);
   // The fastest the limits allow: the overall rate, or the slowest chat's own pacing.
@@ -93,6 +94,7 @@ interface Stats {
   times: number[];
   rateLimited: number;
   early: number;
+  limitedBy: Record<string, number>;
 }
 
 /** Starts the stand-in in a child process (./telegram-standin). */

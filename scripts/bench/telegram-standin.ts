@@ -9,7 +9,12 @@ for (const id of groups) tg.setChat({ id, type: 'supergroup', title: 'g' });
 process.send?.({ apiRoot: tg.apiRoot, token: tg.token });
 process.on('message', async (m: { cmd: string }) => {
   if (m.cmd !== 'stats') return;
-  process.send?.({ times: tg.sent.map((s) => s.at), rateLimited: tg.rateLimited, early: tg.early });
+  process.send?.({
+    times: tg.sent.map((s) => s.at),
+    rateLimited: tg.rateLimited,
+    early: tg.early,
+    limitedBy: tg.limitedBy,
+  });
   await tg.close();
   process.exit(0);
 });

@@ -93,6 +93,8 @@ export async function startTelegramApi(opts: StandInOptions = {}) {
     /** Sends that arrived before the chat's retry_after elapsed. */
     early: 0,
     rateLimited: 0,
+    /** 429s by the limit that caused them: chat, group, global, storm (or a pending retry_after). */
+    limitedBy: {} as Record<string, number>,
   };
 
   const chatOf = (id: number): StandInChat => chats.get(id) ?? { id, type: id < 0 ? 'group' : 'private' };
@@ -110,17 +112,19 @@ export async function startTelegramApi(opts: StandInOptions = {}) {
     const times = sendTimes.get(chatId) ?? [];
     const last = times[times.length - 1];
     const perChat = 1000 / lim.perChatPerSec - tolerance;
-    if (last !== undefined && now - last < perChat) return limited(chatId, now, last + perChat - now);
+    if (last !== undefined && now - last < perChat) return limited(chatId, now, last + perChat - now, 'chat');
     if (isGroup(chatId)) {
       const recent = times.filter((t) => t > now - (60_000 - tolerance));
-      if (recent.length >= lim.perGroupPerMin) return limited(chatId, now, recent[0]! + 60_000 - tolerance - now);
+      if (recent.length >= lim.perGroupPerMin)
+        return limited(chatId, now, recent[0]! + 60_000 - tolerance - now, 'group');
     }
     while (globalTimes.length && globalTimes[0]! <= now - (1000 - tolerance)) globalTimes.shift();
-    if (globalTimes.length >= lim.globalPerSec) return limited(chatId, now, globalTimes[0]! + 1000 - now);
+    if (globalTimes.length >= lim.globalPerSec) return limited(chatId, now, globalTimes[0]! + 1000 - now, 'global');
     return null;
   }
 
-  function limited(chatId: number, now: number, waitMs: number): Reply {
+  function limited(chatId: number, now: number, waitMs: number, why = 'storm'): Reply {
+    state.limitedBy[why] = (state.limitedBy[why] ?? 0) + 1;
     const retryAfter = Math.max(1, Math.ceil(waitMs / 1000));
     blockedUntil.set(chatId, Math.max(blockedUntil.get(chatId) ?? 0, now + retryAfter * 1000));
     state.rateLimited++;
