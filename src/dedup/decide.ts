@@ -1,7 +1,8 @@
 // The same-article decision from exact keys, in the order of confidence: the article's own row
 // (an update), the canonical-URL key, the GUID within the source, then the content hash.
 
-export type DuplicateReason = 'url' | 'guid' | 'hash' | 'near-duplicate';
+/** 'linked': a post (Telegram) that links a stored article; decided in dedup.ts, not here. */
+export type DuplicateReason = 'url' | 'guid' | 'hash' | 'near-duplicate' | 'linked';
 
 export interface ExactFacts {
   /** Id of this article's own row when the caller already stored it. */

@@ -1,20 +1,26 @@
 // Same article and same story, once per new or changed article, inside the caller's transaction:
 //   1. exact keys: own row (edit), canonical-URL key, GUID in source, content hash;
 //   2. near-duplicate text: LSH band lookup, stored signatures checked, exact containment for excerpts;
-//   3. same story: candidate stories from the index of recently active stories, scored, decided.
+//   3. links: a post linking a stored article is a copy-like 'linked' duplicate of it (one alert per
+//      news); an article that a stored post linked joins the post's story as a new report (it is
+//      usually the richer one, so subscribers who got the post get it as a follow-up);
+//   4. same story: candidate stories from the index of recently active stories, scored, decided.
 // `classify` only reads; `record` is the only writer. Decisions are pure (decide.ts, near-dup.ts,
-// story-score.ts); this file gathers their facts and stores their outcome.
+// story-score.ts); this file gathers their facts and stores their outcome. Document frequencies
+// and parsed stories are cached in memory (df-cache.ts, story-cache.ts).
 
 import type { Db } from '../store/db';
-import { createDedupRepo, type DedupRepo, type StoryRow, sigFromBuffer } from '../store/dedup-repo';
+import { createDedupRepo, type DedupRepo, sigFromBuffer } from '../store/dedup-repo';
 import { type DuplicateReason, decideExact } from './decide';
+import { createDfCache } from './df-cache';
 import { type ArticleEntities, type ArticleFeatures, createFeatureExtractor } from './features';
 import { exactOverlap } from './minhash';
 import { bestNearDuplicate, type NearDupCandidate, needsExactCheck } from './near-dup';
 import { type DedupParams, withParams } from './params';
-import { EMPTY_STORY, mergeIntoStory, type StorySummary, storyKeys } from './story-merge';
-import { decideStory, type Shared, type StoryFacts } from './story-score';
-import { type IdfModel, idf, tfidfVector } from './tfidf';
+import { createStoryCache } from './story-cache';
+import { EMPTY_STORY, mergeIntoStory, storyKeys } from './story-merge';
+import { decideStory, type Shared } from './story-score';
+import { idf, tfidfVector } from './tfidf';
 
 export interface DedupArticle {
   /** The article's row when the caller stored it first (then it is never its own duplicate). */
@@ -31,6 +37,8 @@ export interface DedupArticle {
   /** The store's hash of normalized title + text (articles.content_hash). */
   readonly contentHash: string;
   readonly entities?: ArticleEntities;
+  /** Canonical key of the outlet article this one links to (a Telegram post's link). */
+  readonly linkedUrlKey?: string | null;
 }
 
 export type DedupDecision =
@@ -44,6 +52,8 @@ export type DedupDecision =
       previousStoryId: number | null;
       score: number;
       shared: Shared | null;
+      /** Joined because this stored article (a post) linked it. */
+      linkedFrom?: number;
     };
 
 export interface Classification {
@@ -59,32 +69,16 @@ export interface DedupDeps {
   readonly params?: Partial<DedupParams>;
 }
 
-const parse = <T>(s: string): T => JSON.parse(s) as T;
-
-export const storyFacts = (r: StoryRow): StoryFacts => ({
-  id: r.id,
-  centroid: new Map(Object.entries(parse<Record<string, number>>(r.centroid))),
-  places: parse(r.places),
-  actors: parse(r.actors),
-  numbers: parse(r.numbers),
-  firstSeen: r.first_seen,
-  lastSeen: r.last_seen,
-});
-
-const summaryOf = (r: StoryRow): StorySummary => ({
-  ...storyFacts(r),
-  articleCount: r.article_count,
-  outlets: parse(r.outlets),
-  languages: parse(r.languages),
-});
-
 const entityKeys = (f: ArticleFeatures) => [...f.places.map((p) => `p:${p}`), ...f.actors.map((a) => `a:${a}`)];
+const NO_VECTOR: ReadonlyMap<string, number> = new Map();
 
 export function createDedup(deps: DedupDeps) {
   const params = withParams(deps.params);
   const clock = deps.clock ?? Date.now;
   const repo: DedupRepo = createDedupRepo(deps.db);
   const extractor = createFeatureExtractor(params);
+  const df = createDfCache(repo);
+  const stories = createStoryCache(repo);
   let prunedUpTo = 0;
 
   function nearDuplicate(f: ArticleFeatures, selfId: number) {
@@ -104,63 +98,67 @@ export function createDedup(deps: DedupDeps) {
     return bestNearDuplicate(input, candidates, params);
   }
 
-  function idfModel(f: ArticleFeatures): IdfModel & { entityWeight: (k: string) => number } {
-    const { docs, df } = repo.documentFrequencies([...f.tf.keys(), ...entityKeys(f)]);
-    const model = { docs, df: (t: string) => df.get(t) ?? 0 };
-    const unseen = Math.log(docs + 1) + 1;
-    return { ...model, entityWeight: (k: string) => idf(model, k) / unseen };
+  function weigh(f: ArticleFeatures) {
+    const model = df.model([...f.tf.keys(), ...entityKeys(f)]);
+    const unseen = Math.log(model.docs + 1) + 1;
+    return { vector: tfidfVector(f.tf, model), entityWeight: (k: string) => idf(model, k) / unseen };
   }
 
-  function classify(a: DedupArticle): Classification {
+  /** Steps 1–3: the same article as a stored one, or linked to one; null when neither. */
+  function sameArticle(a: DedupArticle, f: ArticleFeatures): DedupDecision | null {
     const selfId = a.id ?? null;
     const exact = decideExact({
       selfId,
-      selfRecorded: selfId !== null && repo.signature(selfId) !== undefined,
+      selfRecorded: selfId !== null && repo.hasSignature(selfId),
       contentHash: a.contentHash,
       byUrl: a.urlKey ? repo.byUrlKey(a.urlKey) : undefined,
       byGuid: a.guid ? repo.byGuid(a.sourceId, a.guid) : undefined,
       byHash: repo.byHash(a.contentHash, selfId ?? -1),
     });
-    const features = extractor.extract(a);
-    const none = new Map<string, number>();
-    if (exact?.kind === 'edited') return { decision: exact, article: a, features, vector: none };
-    if (exact) {
-      return {
-        decision: { ...exact, storyId: repo.storyOfArticle(exact.of) ?? null },
-        article: a,
-        features,
-        vector: none,
-      };
-    }
-    const near = nearDuplicate(features, selfId ?? -1);
+    if (exact?.kind === 'edited') return exact;
+    const near = exact ?? nearDuplicate(f, selfId ?? -1);
     if (near) {
-      const decision = { kind: 'duplicate', of: near.articleId, reason: 'near-duplicate', score: near.score } as const;
+      const d = 'kind' in near ? near : ({ of: near.articleId, reason: 'near-duplicate', score: near.score } as const);
       return {
-        decision: { ...decision, storyId: repo.storyOfArticle(near.articleId) ?? null },
-        article: a,
-        features,
-        vector: none,
+        kind: 'duplicate',
+        of: d.of,
+        reason: d.reason,
+        score: d.score,
+        storyId: repo.storyOfArticle(d.of) ?? null,
       };
     }
-    const model = idfModel(features);
-    const vector = tfidfVector(features.tf, model);
+    const linked = a.linkedUrlKey ? repo.byUrlKey(a.linkedUrlKey) : undefined;
+    if (linked && linked.id !== selfId) {
+      const storyId = repo.storyOfArticle(linked.id) ?? null;
+      return { kind: 'duplicate', of: linked.id, reason: 'linked', score: 1, storyId };
+    }
+    return null;
+  }
+
+  function classify(a: DedupArticle): Classification {
+    const features = extractor.extract(a);
+    const same = sameArticle(a, features);
+    if (same) return { decision: same, article: a, features, vector: NO_VECTOR };
+    const { vector, entityWeight } = weigh(features);
+    const post = a.urlKey ? repo.linkedFrom(a.urlKey, a.id ?? -1) : undefined;
+    if (post) {
+      const decision: DedupDecision = {
+        kind: 'new',
+        joined: 'existing',
+        storyId: post.story_id,
+        previousStoryId: null,
+        score: 1,
+        shared: null,
+        linkedFrom: post.article_id,
+      };
+      return { decision, article: a, features, vector };
+    }
     const at = Math.min(a.publishedAt, clock());
-    const keys = storyKeys(features, vector, params.indexTerms);
-    const candidates = repo
-      .storyCandidates(keys, at - params.reopenHorizonMs, params.maxStoryCandidates)
-      .map(storyFacts);
-    const story = decideStory(
-      {
-        vector,
-        places: features.places,
-        actors: features.actors,
-        numbers: features.numbers,
-        publishedAt: at,
-        entityWeight: model.entityWeight,
-      },
-      candidates,
-      params,
-    );
+    const ids = repo.storyCandidateIds(storyKeys(features, vector, params.indexTerms), params.maxStoryCandidates);
+    const candidates = stories.many(ids, at - params.reopenHorizonMs);
+    const f = features;
+    const facts = { vector, places: f.places, actors: f.actors, numbers: f.numbers, publishedAt: at, entityWeight };
+    const story = decideStory(facts, candidates, params);
     const decision: DedupDecision =
       story.kind === 'join'
         ? {
@@ -184,24 +182,17 @@ export function createDedup(deps: DedupDeps) {
 
   function writeSignature(id: number, f: ArticleFeatures) {
     const old = repo.signature(id);
-    if (old) {
-      const was = extractor.keysOf(sigFromBuffer(old.sig), sigFromBuffer(old.lead));
-      repo.deleteLsh(was, id);
-    }
+    if (old) repo.deleteLsh(extractor.keysOf(sigFromBuffer(old.sig), sigFromBuffer(old.lead)), id);
     repo.putSignature(id, f.shingles.length, f.signature, f.lead);
     repo.putLsh([...f.bandKeys, ...f.leadKeys], id);
   }
 
   function joinStory(articleId: number, c: Classification, storyId: number | null, previous: number | null) {
     const { article: a, features: f } = c;
-    const row = storyId === null ? undefined : repo.story(storyId);
-    const before = row ? summaryOf(row) : EMPTY_STORY;
+    const before = storyId === null ? undefined : stories.one(storyId);
     const vector = c.vector.size ? c.vector : null;
-    const s = mergeIntoStory(
-      before,
-      { ...a, places: f.places, actors: f.actors, numbers: f.numbers, vector },
-      params.centroidTerms,
-    );
+    const joining = { ...a, places: f.places, actors: f.actors, numbers: f.numbers, vector };
+    const s = mergeIntoStory(before ?? EMPTY_STORY, joining, params.centroidTerms);
     const write = {
       first_seen: s.firstSeen,
       last_seen: s.lastSeen,
@@ -213,10 +204,11 @@ export function createDedup(deps: DedupDeps) {
       numbers: JSON.stringify(s.numbers),
       centroid: JSON.stringify(Object.fromEntries(s.centroid)),
     };
-    let id = row?.id;
+    let id = before?.id;
     if (id === undefined) {
       id = repo.insertStory({ ...write, first_article_id: articleId, title: a.title, previous_story_id: previous });
     } else repo.updateStory({ ...write, id });
+    stories.put({ ...s, id });
     repo.putStoryKeys(storyKeys(f, s.centroid, params.indexTerms), id);
     return id;
   }
@@ -232,6 +224,7 @@ export function createDedup(deps: DedupDeps) {
   function record(articleId: number, c: Classification): { storyId: number | null } {
     const d = c.decision;
     pruneIndex(clock());
+    if (c.article.linkedUrlKey) repo.putLink(d.kind === 'edited' ? d.of : articleId, c.article.linkedUrlKey);
     if (d.kind === 'edited') {
       writeSignature(d.of, c.features);
       return { storyId: repo.storyOfArticle(d.of) ?? null };
@@ -240,17 +233,22 @@ export function createDedup(deps: DedupDeps) {
       if (d.of === articleId) return { storyId: d.storyId };
       repo.putCopy(articleId, d.of, d.reason, d.score);
       const storyId = joinStory(articleId, c, d.storyId, null);
-      repo.putArticleStory(articleId, storyId, d.storyId === null ? 'new-story' : 'copy', d.score, { copyOf: d.of });
+      const why = d.reason === 'linked' ? { linkedTo: d.of } : { copyOf: d.of };
+      repo.putArticleStory(articleId, storyId, d.storyId === null ? 'new-story' : 'copy', d.score, why);
       return { storyId };
     }
     writeSignature(articleId, c.features);
-    repo.countDocument(new Set([...c.features.tf.keys(), ...entityKeys(c.features)]));
+    df.count(new Set([...c.features.tf.keys(), ...entityKeys(c.features)]));
     const storyId = joinStory(articleId, c, d.storyId, d.previousStoryId);
-    repo.putArticleStory(articleId, storyId, d.joined, d.score, d.shared ?? {});
+    const why = d.linkedFrom === undefined ? (d.shared ?? {}) : { linkedFrom: d.linkedFrom };
+    repo.putArticleStory(articleId, storyId, d.joined, d.score, why);
     return { storyId };
   }
 
-  return { params, classify, record };
+  /** Writes buffered document-frequency counts (call before closing the database). */
+  const flush = () => df.flush();
+
+  return { params, classify, record, flush };
 }
 
 export type Dedup = ReturnType<typeof createDedup>;

@@ -18,6 +18,13 @@ export interface StoryRow {
   previous_story_id: number | null;
 }
 
+/** What changes whenever an article joins a story: enough to tell a cached story is current. */
+export interface StoryVersion {
+  id: number;
+  last_seen: number;
+  article_count: number;
+}
+
 export interface SignatureRow {
   article_id: number;
   shingles: number;
@@ -83,18 +90,29 @@ export function createDedupRepo(db: Db) {
     putSignature: db.prepare(
       'INSERT OR REPLACE INTO dedup_signatures (article_id, shingles, sig, lead) VALUES (?, ?, ?, ?)',
     ),
-    putLsh: db.prepare('INSERT OR IGNORE INTO dedup_lsh (band_key, article_id) VALUES (?, ?)'),
-    delLsh: db.prepare('DELETE FROM dedup_lsh WHERE band_key = ? AND article_id = ?'),
+    hasSignature: db.prepare<[number], { one: number }>('SELECT 1 AS one FROM dedup_signatures WHERE article_id = ?'),
+    putLsh: db.prepare('INSERT OR IGNORE INTO dedup_lsh (band_key, article_id) SELECT value, ? FROM json_each(?)'),
+    delLsh: db.prepare('DELETE FROM dedup_lsh WHERE article_id = ? AND band_key IN (SELECT value FROM json_each(?))'),
     df: db.prepare<[string], { term: string; df: number }>(
       'SELECT term, df FROM dedup_df WHERE term IN (SELECT value FROM json_each(?))',
     ),
     docs: db.prepare<[], { value: number }>("SELECT value FROM dedup_meta WHERE key = 'docs'"),
-    bumpDf: db.prepare('INSERT INTO dedup_df (term, df) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1'),
-    bumpDocs: db.prepare("UPDATE dedup_meta SET value = value + 1 WHERE key = 'docs'"),
-    // Newest stories first under each key (ids grow with time), at most `limit`: a key shared by
-    // thousands of stories (a governorate, a common number) costs the same as a rare one.
-    storiesByKey: db.prepare<[string, number], { story_id: number }>(
-      'SELECT story_id FROM story_keys WHERE key = ? ORDER BY story_id DESC LIMIT ?',
+    // One statement for a whole batch of counts: a JSON object {term: increment}.
+    addDf: db.prepare(
+      `INSERT INTO dedup_df (term, df) SELECT key, value FROM json_each(?) WHERE true
+       ON CONFLICT(term) DO UPDATE SET df = df + excluded.df`,
+    ),
+    addDocs: db.prepare("UPDATE dedup_meta SET value = value + ? WHERE key = 'docs'"),
+    // Newest stories first under each key (ids grow with time), at most `perKey`: a key shared by
+    // thousands of stories (a governorate, a common number) costs the same as a rare one. One
+    // statement for all keys; each key's ids come back as one comma-separated string.
+    storiesByKeys: db.prepare<[number, string], { ids: string | null }>(
+      `SELECT (SELECT group_concat(story_id) FROM
+                 (SELECT story_id FROM story_keys WHERE key = k.value ORDER BY story_id DESC LIMIT ?)) AS ids
+       FROM json_each(?) k`,
+    ),
+    storyVersions: db.prepare<[string], StoryVersion>(
+      'SELECT id, last_seen, article_count FROM stories WHERE id IN (SELECT value FROM json_each(?))',
     ),
     stories: db.prepare<[string], StoryRow>('SELECT * FROM stories WHERE id IN (SELECT value FROM json_each(?))'),
     story: db.prepare<[number], StoryRow>('SELECT * FROM stories WHERE id = ?'),
@@ -109,7 +127,7 @@ export function createDedupRepo(db: Db) {
          outlets = @outlets, languages = @languages, places = @places, actors = @actors, numbers = @numbers,
          centroid = @centroid WHERE id = @id`,
     ),
-    putStoryKey: db.prepare('INSERT OR IGNORE INTO story_keys (key, story_id) VALUES (?, ?)'),
+    putStoryKeys: db.prepare('INSERT OR IGNORE INTO story_keys (key, story_id) SELECT value, ? FROM json_each(?)'),
     pruneStoryKeys: db.prepare(
       'DELETE FROM story_keys WHERE story_id IN (SELECT id FROM stories WHERE last_seen < ? AND last_seen >= ?)',
     ),
@@ -118,6 +136,12 @@ export function createDedupRepo(db: Db) {
     ),
     putArticleStory: db.prepare(
       'INSERT OR REPLACE INTO article_story (article_id, story_id, joined, score, shared) VALUES (?, ?, ?, ?, ?)',
+    ),
+    putLink: db.prepare('INSERT OR REPLACE INTO article_links (article_id, url_key) VALUES (?, ?)'),
+    // The oldest article (a Telegram post) that linked this URL key and belongs to a story.
+    linkedFrom: db.prepare<[string, number], { article_id: number; story_id: number }>(
+      `SELECT l.article_id, s.story_id FROM article_links l JOIN article_story s ON s.article_id = l.article_id
+       WHERE l.url_key = ? AND l.article_id <> ? ORDER BY l.article_id LIMIT 1`,
     ),
     putCopy: db.prepare(
       'INSERT OR REPLACE INTO article_copies (article_id, original_id, reason, score) VALUES (?, ?, ?, ?)',
@@ -144,48 +168,50 @@ export function createDedupRepo(db: Db) {
       q.lshHits.all(JSON.stringify(keys), excludeId, limit),
     signatures: (ids: readonly number[]) => (ids.length ? q.signatures.all(JSON.stringify(ids)) : []),
     signature: (id: number) => q.signature.get(id),
+    hasSignature: (id: number) => q.hasSignature.get(id) !== undefined,
     putSignature(id: number, shingles: number, sig: Uint32Array, lead: Uint32Array) {
       q.putSignature.run(id, shingles, sigToBuffer(sig), sigToBuffer(lead));
     },
-    putLsh(keys: readonly number[], id: number) {
-      for (const k of keys) q.putLsh.run(k, id);
-    },
-    deleteLsh(keys: readonly number[], id: number) {
-      for (const k of keys) q.delLsh.run(k, id);
-    },
-    documentFrequencies(terms: readonly string[]): { docs: number; df: Map<string, number> } {
+    putLsh: (keys: readonly number[], id: number) => q.putLsh.run(id, JSON.stringify(keys)).changes,
+    deleteLsh: (keys: readonly number[], id: number) => q.delLsh.run(id, JSON.stringify(keys)).changes,
+    documentFrequencies(terms: readonly string[]): Map<string, number> {
       const df = new Map<string, number>();
       if (terms.length) for (const r of q.df.all(JSON.stringify(terms))) df.set(r.term, r.df);
-      return { docs: q.docs.get()?.value ?? 0, df };
+      return df;
     },
-    countDocument(terms: Iterable<string>) {
-      for (const t of terms) q.bumpDf.run(t);
-      q.bumpDocs.run();
+    documentCount: () => q.docs.get()?.value ?? 0,
+    /** Adds `counts` (term → documents) and `docs` documents to the frequency table. */
+    addDocumentFrequencies(counts: ReadonlyMap<string, number>, docs: number) {
+      if (counts.size) q.addDf.run(JSON.stringify(Object.fromEntries(counts)));
+      if (docs) q.addDocs.run(docs);
     },
-    storyCandidates(keys: readonly string[], minLastSeen: number, limit: number, perKey = 64): StoryRow[] {
+    /** Ids of the stories sharing the most keys with the article, best first, at most `limit`. */
+    storyCandidateIds(keys: readonly string[], limit: number, perKey = 64): number[] {
       const hits = new Map<number, number>();
-      for (const k of new Set(keys)) {
-        for (const r of q.storiesByKey.all(k, perKey)) hits.set(r.story_id, (hits.get(r.story_id) ?? 0) + 1);
+      for (const r of q.storiesByKeys.all(perKey, JSON.stringify([...new Set(keys)]))) {
+        if (!r.ids) continue;
+        for (const id of r.ids.split(',')) hits.set(Number(id), (hits.get(Number(id)) ?? 0) + 1);
       }
-      const ids = [...hits]
+      return [...hits]
         .sort((a, b) => b[1] - a[1] || b[0] - a[0])
         .slice(0, limit)
         .map(([id]) => id);
-      return ids.length ? q.stories.all(JSON.stringify(ids)).filter((s) => s.last_seen >= minLastSeen) : [];
     },
+    storyVersions: (ids: readonly number[]) => (ids.length ? q.storyVersions.all(JSON.stringify(ids)) : []),
+    stories: (ids: readonly number[]) => (ids.length ? q.stories.all(JSON.stringify(ids)) : []),
     story: (id: number) => q.story.get(id),
     insertStory: (s: StoryWrite) => Number(q.insertStory.run(s).lastInsertRowid),
     updateStory: (s: Omit<StoryWrite, 'first_article_id' | 'title' | 'previous_story_id'> & { id: number }) =>
       q.updateStory.run(s),
-    putStoryKeys(keys: readonly string[], storyId: number) {
-      for (const k of keys) q.putStoryKey.run(k, storyId);
-    },
+    putStoryKeys: (keys: readonly string[], storyId: number) => q.putStoryKeys.run(storyId, JSON.stringify(keys)),
     /** Drops index rows of stories that went quiet in [from, before): they can no longer be candidates. */
     pruneStoryKeys: (before: number, from: number) => q.pruneStoryKeys.run(before, from).changes,
     storyOfArticle: (id: number) => q.storyOfArticle.get(id)?.story_id,
     putArticleStory(articleId: number, storyId: number, joined: string, score: number, shared: unknown) {
       q.putArticleStory.run(articleId, storyId, joined, score, JSON.stringify(shared ?? {}));
     },
+    putLink: (articleId: number, urlKey: string) => q.putLink.run(articleId, urlKey),
+    linkedFrom: (urlKey: string, excludeId: number) => q.linkedFrom.get(urlKey, excludeId),
     putCopy: (articleId: number, originalId: number, reason: string, score: number) =>
       q.putCopy.run(articleId, originalId, reason, score),
     storiesSince: (since: number) => q.storiesSince.all(since),
