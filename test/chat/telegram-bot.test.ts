@@ -189,9 +189,20 @@ describe('Telegram bot against the Bot API stand-in', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(d.tg.sentTo(PRIVATE.id)).toHaveLength(2);
 
+    const lang = buttons.find((b) => b.callback_data.startsWith('l:'))!;
+    cq(lang.callback_data);
+    await waitFor('edit', () => d!.tg.calls.some((c) => c.method === 'editMessageText' && c.status === 200));
+    await waitFor('answer', () => d!.tg.answers.length === 2);
+    const edited = d.tg.message(PRIVATE.id, alert.messageId)!.replyMarkup as {
+      inline_keyboard: { callback_data: string }[][];
+    };
+    expect(edited.inline_keyboard.flat().map((b) => b.callback_data)).toContain(
+      `l:${lang.callback_data.split(':')[1]}:en`,
+    );
+
     cq('l:999999:en');
-    await waitFor('stale answer', () => d!.tg.answers.length === 2);
-    expect(d.tg.answers[1]!.text).toBe('This button is no longer valid.');
+    await waitFor('stale answer', () => d!.tg.answers.length === 3);
+    expect(d.tg.answers[2]!.text).toBe('This button is no longer valid.');
   });
 
   it('a user who blocked the bot is deactivated; re-adding reactivates the chat', async () => {

@@ -61,7 +61,7 @@ const statuses = (store: Store) =>
       status: string;
       n: number;
     }[]
-  ).reduce((o, r) => ({ ...o, [r.status]: r.n }), {} as Record<string, number>);
+  ).reduce((o, r) => Object.assign(o, { [r.status]: r.n }), {} as Record<string, number>);
 
 const headline = (text: string) => text.split('\n')[0]!;
 const chats = (n: number, type: 'private' | 'group' = 'private') =>

@@ -145,7 +145,7 @@ export function createTelegramBot(deps: TelegramBotDeps) {
     const alert = store.alerts.get(result.alertId);
     const sub = store.subscribers.find('telegram', chat.chatId);
     const view = alert && sub ? await deps.views.alert(alert, sub) : null;
-    if (!view || !view.summary[result.lang]) {
+    if (!view?.summary[result.lang]) {
       await ctx.answerCallbackQuery({ text: t(lang, view ? 'cb.noSummary' : 'cb.stale') });
       return;
     }
