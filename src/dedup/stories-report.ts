@@ -10,7 +10,10 @@ export interface ListedArticle {
   readonly lang: string | null;
   readonly joined: 'new-story' | 'existing' | 'copy' | 'reopened';
   readonly score: number;
-  /** As stored by dedup: cosine, places, actors, numbers, decay; or { copyOf } for a copy. */
+  /**
+   * As stored by dedup: cosine, places, actors, numbers, decay; { copyOf } for a copy; { linkedTo } for a
+   * post that links a stored article; { linkedFrom } for an article a stored post linked.
+   */
   readonly shared: Readonly<Record<string, unknown>>;
 }
 
@@ -33,8 +36,10 @@ const list = (v: unknown) => (Array.isArray(v) && v.length ? v.join(', ') : '');
 /** Why an article is in its story, in one line. */
 export function joinReason(a: ListedArticle): string {
   const s = a.shared;
+  if (a.joined === 'copy' && s['linkedTo'] !== undefined) return `links article ${String(s['linkedTo'])}`;
   if (a.joined === 'copy') return `copy of article ${String(s['copyOf'] ?? '?')}`;
   if (a.joined === 'new-story') return 'first report';
+  if (s['linkedFrom'] !== undefined) return `linked from article ${String(s['linkedFrom'])}`;
   const parts = [`score ${a.score.toFixed(2)}`];
   if (typeof s['cosine'] === 'number') parts.push(`cosine ${s['cosine'].toFixed(2)}`);
   for (const k of ['places', 'actors', 'numbers'] as const) {

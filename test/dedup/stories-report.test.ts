@@ -50,6 +50,8 @@ describe('stories report', () => {
     [art({}), 'first report'],
     [story.articles[1]!, 'score 0.61; cosine 0.00; places sy:azaz; actors actor:sdf; numbers 25'],
     [story.articles[2]!, 'copy of article 2'],
+    [art({ joined: 'copy', score: 1, shared: { linkedTo: 4 } }), 'links article 4'],
+    [art({ joined: 'existing', score: 1, shared: { linkedFrom: 5 } }), 'linked from article 5'],
     [art({ joined: 'reopened', score: 0.7, shared: { places: ['sy:azaz'] } }), 'reopened; score 0.70; places sy:azaz'],
   ])('explains why an article joined: %#', (a, want) => {
     expect(joinReason(a)).toBe(want);

@@ -1,0 +1,99 @@
+// The in-memory caches dedup keeps in front of the store: document frequencies (written in batches)
+// and parsed stories (served only while the stored row is unchanged).
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDfCache } from '../../src/dedup/df-cache';
+import { createStoryCache } from '../../src/dedup/story-cache';
+import { openStore, type Store } from '../../src/store/db';
+import { createDedupRepo } from '../../src/store/dedup-repo';
+
+let store: Store;
+afterEach(() => store?.close());
+
+function setup() {
+  store = openStore(':memory:');
+  return { db: store.db, repo: createDedupRepo(store.db) };
+}
+
+const stored = (db: Store['db']) =>
+  Object.fromEntries(
+    (db.prepare('SELECT term, df FROM dedup_df ORDER BY term').all() as { term: string; df: number }[]).map((r) => [
+      r.term,
+      r.df,
+    ]),
+  );
+const storedDocs = (db: Store['db']) =>
+  (db.prepare("SELECT value FROM dedup_meta WHERE key = 'docs'").get() as { value: number }).value;
+
+describe('document frequency cache', () => {
+  it('counts at once in memory and writes every `flushEvery` documents in one batch', () => {
+    const { db, repo } = setup();
+    const df = createDfCache(repo, 3);
+    df.count(['bomb', 'azaz']);
+    df.count(['bomb']);
+    expect(df.model(['bomb', 'azaz', 'kirkuk'])).toMatchObject({ docs: 2 });
+    expect([df.model(['bomb']).df('bomb'), df.model(['azaz']).df('azaz'), df.model([]).df('kirkuk')]).toEqual([
+      2, 1, 0,
+    ]);
+    expect(stored(db)).toEqual({});
+    df.count(['kirkuk']);
+    expect(stored(db)).toEqual({ azaz: 1, bomb: 2, kirkuk: 1 });
+    expect(storedDocs(db)).toBe(3);
+  });
+
+  it('adds counts not yet written to a term read from the store later', () => {
+    const { db, repo } = setup();
+    repo.addDocumentFrequencies(new Map([['raid', 5]]), 10);
+    const df = createDfCache(repo, 100);
+    df.count(['raid']);
+    const m = df.model(['raid']);
+    expect([m.docs, m.df('raid')]).toEqual([11, 6]);
+    df.flush();
+    expect([stored(db), storedDocs(db)]).toEqual([{ raid: 6 }, 11]);
+    expect(createDfCache(repo).model(['raid']).df('raid')).toBe(6);
+  });
+
+  it('starts over past its size limit and still answers from the store', () => {
+    const { repo } = setup();
+    const df = createDfCache(repo, 1, 2);
+    df.count(['a', 'b']);
+    expect(df.model(['a', 'b', 'c']).df('a')).toBe(1);
+  });
+});
+
+describe('story cache', () => {
+  const row = {
+    first_article_id: null,
+    title: 'Azaz',
+    first_seen: 1,
+    last_seen: 5,
+    article_count: 1,
+    outlets: '["levant"]',
+    languages: '["en"]',
+    places: '["sy:azaz"]',
+    actors: '[]',
+    numbers: '["8"]',
+    centroid: '{"bomb":0.8,"market":0.6}',
+    previous_story_id: null,
+  };
+
+  it('parses a story once, serves it while unchanged, and re-reads it after a write elsewhere', () => {
+    const { db, repo } = setup();
+    const id = repo.insertStory(row);
+    const cache = createStoryCache(repo);
+    const first = cache.one(id)!;
+    expect(first).toMatchObject({ id, places: ['sy:azaz'], articleCount: 1, lastSeen: 5 });
+    expect(first.centroid.get('bomb')).toBe(0.8);
+    expect(cache.one(id)).toBe(first);
+    db.prepare('UPDATE stories SET article_count = 2, places = ? WHERE id = ?').run('["sy:azaz","sy:aleppo"]', id);
+    expect(cache.one(id)).toMatchObject({ articleCount: 2, places: ['sy:azaz', 'sy:aleppo'] });
+  });
+
+  it.each([
+    ['keeps stories last seen at the horizon', 5, 1],
+    ['drops stories last seen before the horizon', 6, 0],
+  ])('%s', (_name, minLastSeen, n) => {
+    const { repo } = setup();
+    const id = repo.insertStory(row);
+    expect(createStoryCache(repo).many([id, 999], minLastSeen)).toHaveLength(n);
+  });
+});
