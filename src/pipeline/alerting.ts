@@ -76,6 +76,7 @@ export function createAlerting(deps: AlertingDeps) {
       publishedAt: c.publishedAt,
       contentHash: c.contentHash,
       entities,
+      linkedUrlKey: c.linkedUrlKey,
     });
     return { cls, story: deps.dedup.record(id, cls), text };
   }
