@@ -78,8 +78,8 @@ export function buildEvidence(
   title: string,
   body: string,
   terms: readonly TermHits[],
+  starts: readonly number[] = paragraphStarts(body),
 ): { hits: Hit[]; snippet: string } {
-  const starts = paragraphStarts(body);
   const best = bestSegment(terms, starts);
   const hits: Hit[] = [];
   for (const term of terms) {

@@ -4,7 +4,7 @@
 import { createTokenizer } from '../text/tokenize';
 import { compileQueries } from './compile';
 import type { MatchContext } from './context';
-import { buildEvidence, type Hit, type TermHits } from './evidence';
+import { buildEvidence, type Hit, paragraphStarts, type TermHits } from './evidence';
 import { evaluate, type Query, type QueryNode } from './query';
 import { type RawHit, scanTokens } from './scan';
 
@@ -77,13 +77,26 @@ export function compileWatches(watches: readonly { id: number | string; query: Q
         }
       }
       const out: Match[] = [];
+      // Watches that matched through the same terms share their evidence (many users follow ISIS).
+      const starts = paragraphStarts(article.text);
+      const cache = new Map<string, { hits: Hit[]; snippet: string }>();
       for (const [wi, terms] of present) {
         const w = compiled.watches[wi]!;
         if (!evaluate(w.query.root, (t) => terms.has(t))) continue;
         const evidence: TermHits[] = [];
-        for (const ti of terms)
-          if (positives[wi]!.has(ti)) evidence.push({ term: w.query.terms[ti]!.raw, hits: bySlot.get(w.slots[ti]!)! });
-        out.push({ watchId: w.id, ...buildEvidence(article.title, article.text, evidence) });
+        let key = '';
+        for (const ti of terms) {
+          if (!positives[wi]!.has(ti)) continue;
+          const term = w.query.terms[ti]!.raw;
+          evidence.push({ term, hits: bySlot.get(w.slots[ti]!)! });
+          key += `${w.slots[ti]}:${term}|`;
+        }
+        let ev = cache.get(key);
+        if (!ev) {
+          ev = buildEvidence(article.title, article.text, evidence, starts);
+          cache.set(key, ev);
+        }
+        out.push({ watchId: w.id, ...ev });
       }
       return out;
     },
