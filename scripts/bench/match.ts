@@ -192,7 +192,9 @@ export function runMatchBench(sizes: readonly number[] = [10_000, 100_000]): Mat
     let perWatchRegexPerSec: number | null = null;
     let alternationPerSec: number | null = null;
     if (n <= 10_000) {
-      const b = process.env.MATCH_BENCH_NO_BASELINE ? { perWatch: null, alternation: null } : baselines(watches, articles);
+      const b = process.env.MATCH_BENCH_NO_BASELINE
+        ? { perWatch: null, alternation: null }
+        : baselines(watches, articles);
       perWatchRegexPerSec = b.perWatch;
       alternationPerSec = b.alternation;
     }
