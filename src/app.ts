@@ -13,6 +13,7 @@ import type { Logger } from './observe/log';
 import { createMetrics } from './observe/metrics';
 import { decodeBody } from './parse/decode';
 import { parseFeedBytes } from './parse/feed';
+import { createAlertSummarizer } from './pipeline/alert-summary';
 import { createAlerting } from './pipeline/alerting';
 import type { CandidateDeps } from './pipeline/candidate';
 import { createConsoleSink } from './pipeline/console-sink';
@@ -30,6 +31,9 @@ import { createArticlesRepo } from './store/articles-repo';
 import { openStore } from './store/db';
 import { createSourceStateRepo } from './store/source-state-repo';
 import { createSubscribersRepo } from './store/subscribers-repo';
+import { createSummaryRepo } from './store/summary-repo';
+import { loadLexicon } from './summarize/lexicon-file';
+import { createSummarizer } from './summarize/summarizer';
 import { normalize } from './text/normalize';
 import { loadWorld, type World } from './world';
 
@@ -140,6 +144,22 @@ export function createApp(deps: AppDeps) {
     concurrency: config.pollConcurrency,
   });
   const health = () => healthReport(sources, sourceState.all());
+  // Summaries for alerts, made when an alert is dispatched (src/summarize; providers are optional).
+  const summaryRepo = createSummaryRepo(store.db);
+  const summarize = createAlertSummarizer({
+    db: store.db,
+    articles,
+    world,
+    repo: summaryRepo,
+    outletName: (id) => byId.get(id)?.name ?? id,
+    summarizer: createSummarizer({
+      config: config.summary,
+      lexicon: loadLexicon(),
+      repo: summaryRepo,
+      clock: { now: clock },
+      log,
+    }),
+  });
 
   return {
     store,
@@ -149,6 +169,7 @@ export function createApp(deps: AppDeps) {
     subscribers,
     alerts,
     alerting,
+    summarize,
     scheduler,
     metrics,
     health,
@@ -162,6 +183,7 @@ export function createApp(deps: AppDeps) {
     maintain(now = clock()) {
       const started = Date.now();
       const r = pruneArticles(store.db, config.retentionDays * 86_400_000, now);
+      summaryRepo.prune(now - config.retentionDays * 86_400_000);
       log.info({ pruned_articles: r.articles, pruned_lsh_rows: r.lshRows, ms: Date.now() - started }, 'retention');
       return r;
     },

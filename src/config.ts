@@ -1,5 +1,6 @@
 // Application configuration from the environment, loaded once in main and passed down as a frozen
 // value. Secrets stay in here and are never logged: `describeConfig` prints only what is safe.
+import { type SummarizerConfig, summarizerConfigFromEnv } from './summarize/config';
 import type { Result } from './types';
 
 export interface AppConfig {
@@ -22,6 +23,8 @@ export interface AppConfig {
   readonly allowPrivateSources: boolean;
   /** Articles older than this are pruned (stories keep a summary row). */
   readonly retentionDays: number;
+  /** Optional summary providers (OpenAI-compatible, LibreTranslate); built-in summaries need none. */
+  readonly summary: SummarizerConfig;
   readonly telegramBotToken: string | null;
   readonly slackBotToken: string | null;
   /** Slack (src/chat/slack): Socket Mode when appToken is set, else HTTP on PORT at /slack/events. */
@@ -91,6 +94,8 @@ export function loadConfig(env: Env): Result<AppConfig> {
     maxInFlight: int(env, 'DELIVERY_MAX_IN_FLIGHT', 8, 1, 256),
   };
   for (const r of Object.values(ints)) if (!r.ok) return r;
+  const summary = summarizerConfigFromEnv(env);
+  if (!summary.ok) return { ok: false, error: `summary settings: ${summary.error}` };
   const v = (k: keyof typeof ints) => (ints[k] as { ok: true; value: number }).value;
   const secret = (k: string) => (env[k]?.trim() ? env[k]!.trim() : null);
   const slack = {
@@ -129,6 +134,7 @@ export function loadConfig(env: Env): Result<AppConfig> {
       pollConcurrency: v('pollConcurrency'),
       allowPrivateSources: env.ALLOW_PRIVATE_SOURCES?.trim().toLowerCase() === 'true',
       retentionDays: v('retentionDays'),
+      summary: Object.freeze(summary.value),
       telegramBotToken: secret('TELEGRAM_BOT_TOKEN'),
       slackBotToken: secret('SLACK_BOT_TOKEN'),
       slack: Object.freeze(slack),

@@ -60,6 +60,7 @@ export async function runCommand(
       app.health().sources.map((s) => ({ name: s.name, ok: s.status !== 'failing', error: s.lastError ?? null })),
     log,
     onWatchesChanged: () => app.alerting.invalidate(),
+    summarize: app.summarize,
   };
   const slack = slackFromConfig(config, { ...chatDeps, observe });
   const slackStarted = slack ? await slack.start() : null;

@@ -124,6 +124,23 @@ describe('alerting through the pipeline', () => {
     expect(alertsOf(t)).toHaveLength(1);
   });
 
+  it('summarizes an alert in both languages from its story: Arabic sentences, English brief with place and actors', async () => {
+    const { t, feeds } = await twoOutlets();
+    const sub = t.app.subscribers.ensure({ platform: 'console', chatId: 'me' }, Date.now());
+    t.app.subscribers.addWatch(sub.id, 'الحسكة', {}, Date.now());
+    feeds['/one'] = [HASAKAH_1];
+    feeds['/two'] = [HASAKAH_2];
+    await t.app.scheduler.runOnce();
+    const [first] = alertsOf(t);
+    const article = t.app.articles.get(first!.article_id)!;
+    const summary = await t.app.summarize({ article, storyId: first!.story_id, langs: 'both', hits: [] });
+    expect(summary?.ar).toMatch(/سجن غويران|الحسكة/);
+    expect(summary?.en).toMatch(/Automatic brief/);
+    expect(summary?.en).toMatch(/Hasakah/);
+    expect(summary?.en).toMatch(/SDF|Syrian Democratic Forces/);
+    expect(summary?.en).toMatch(/Outlet One/);
+  });
+
   it('a paused subscriber gets alerts held, not sent', async () => {
     const { t, feeds } = await twoOutlets();
     const sub = t.app.subscribers.ensure({ platform: 'console', chatId: 'me' }, Date.now());
