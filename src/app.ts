@@ -29,6 +29,7 @@ import { parseTelegramBytes } from './sources/telegram/parse';
 import { createAlertsRepo } from './store/alerts-repo';
 import { createArticlesRepo } from './store/articles-repo';
 import { openStore } from './store/db';
+import { createMatchRepo } from './store/match-repo';
 import { createSourceStateRepo } from './store/source-state-repo';
 import { createSubscribersRepo } from './store/subscribers-repo';
 import { createSummaryRepo } from './store/summary-repo';
@@ -95,6 +96,8 @@ export function createApp(deps: AppDeps) {
     subscribers,
     ctx: world.ctx,
     entities: world.entities,
+    geotag: world.geotag,
+    places: createMatchRepo(store.db),
     outletName: (id) => byId.get(id)?.name ?? id,
     clock,
     log,

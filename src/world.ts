@@ -7,12 +7,14 @@ import { loadAliasGroups } from './match/aliases';
 import { createMatchContext, type MatchContext } from './match/context';
 import { createEntityExtractor, type Entities } from './match/entities';
 import { loadGazetteer } from './match/gazetteer';
+import { createGeotagger, type PlaceTag } from './match/geotag';
 import type { MatchArticle } from './match/matcher';
 import type { Result } from './types';
 
 export interface World {
   readonly ctx: MatchContext;
   readonly entities: (a: MatchArticle) => Entities;
+  readonly geotag: (a: MatchArticle) => PlaceTag[];
 }
 
 export function loadWorld(configDir: string): Result<World> {
@@ -26,5 +28,6 @@ export function loadWorld(configDir: string): Result<World> {
     return { ok: false, error: (err as Error).message };
   }
   const ctx = createMatchContext({ places, aliasGroups: aliases.value });
-  return { ok: true, value: { ctx, entities: createEntityExtractor(ctx) } };
+  const geotagger = createGeotagger(ctx);
+  return { ok: true, value: { ctx, entities: createEntityExtractor(ctx), geotag: (a) => geotagger.tag(a) } };
 }

@@ -6,13 +6,16 @@
 //      subscriber, or a follow-up replying to it; held while the subscriber is paused
 // The dispatcher (src/deliver) sends the outbox and applies the follow-up policy.
 import type { Dedup } from '../dedup/dedup';
+import { type AliasPair, applyAliasPairs, withAliasGroups } from '../match/chat-aliases';
 import type { MatchContext } from '../match/context';
 import type { Entities } from '../match/entities';
+import type { PlaceTag } from '../match/geotag';
 import { compileWatches, type Match, type MatchArticle, type Matcher } from '../match/matcher';
 import { parseQuery, type Query } from '../match/query';
 import type { Logger } from '../observe/log';
 import type { AlertsRepo } from '../store/alerts-repo';
 import type { Db } from '../store/db';
+import type { MatchRepo } from '../store/match-repo';
 import type { SubscribersRepo, Watch } from '../store/subscribers-repo';
 import type { ArticleCandidate } from './candidate';
 
@@ -23,6 +26,9 @@ export interface AlertingDeps {
   subscribers: SubscribersRepo;
   ctx: MatchContext;
   entities: (a: MatchArticle) => Entities;
+  /** Places an article mentions, stored for alerts ("📍 Hasakah") and the dry run. */
+  geotag: (a: MatchArticle) => PlaceTag[];
+  places: MatchRepo;
   outletName: (sourceId: string) => string;
   clock: () => number;
   log: Logger;
@@ -40,21 +46,52 @@ export function createAlerting(deps: AlertingDeps) {
   let version = '';
   const versionQuery = deps.db.prepare<[], { v: string }>(
     `SELECT (SELECT count(*) FROM watches) || ':' || (SELECT coalesce(max(id), 0) FROM watches) || ':' ||
-            (SELECT count(*) FROM subscribers WHERE active = 1) AS v`,
+            (SELECT count(*) FROM subscribers WHERE active = 1) || ':' ||
+            (SELECT count(*) || '/' || coalesce(max(id), 0) FROM chat_aliases) AS v`,
   );
 
-  /** Recompiles the matcher when watches or active subscribers changed (cheap check). */
+  const aliasRows = deps.db.prepare<[], { subscriber_id: number | null; alias: string; canonical: string }>(
+    'SELECT subscriber_id, alias, canonical FROM chat_aliases ORDER BY id',
+  );
+
+  /**
+   * Alias contexts: global `/alias` pairs extend the shared groups; each chat's pairs make that chat's
+   * own copies (src/match/chat-aliases). Watches parse in their chat's context; one matcher is
+   * compiled over every group.
+   */
+  function aliasContexts() {
+    const pairs = new Map<number | null, AliasPair[]>();
+    for (const r of aliasRows.all()) pairs.set(r.subscriber_id, [...(pairs.get(r.subscriber_id) ?? []), r]);
+    const global = pairs.get(null);
+    const baseGroups = global
+      ? applyAliasPairs(deps.ctx.aliases.groups, global, 'global', deps.ctx.aliases.resolve)
+      : deps.ctx.aliases.groups;
+    const base = global ? withAliasGroups(deps.ctx, baseGroups) : deps.ctx;
+    const perChat = new Map<number, MatchContext>();
+    const all = new Map(baseGroups.map((g) => [g.id, g]));
+    for (const [sub, list] of pairs) {
+      if (sub === null) continue;
+      const groups = applyAliasPairs(baseGroups, list, `s${sub}`, base.aliases.resolve);
+      for (const g of groups) all.set(g.id, g);
+      perChat.set(sub, withAliasGroups(base, groups));
+    }
+    const compileCtx = perChat.size ? withAliasGroups(base, [...all.values()]) : base;
+    return { ctxOf: (sub: number) => perChat.get(sub) ?? base, compileCtx };
+  }
+
+  /** Recompiles the matcher when watches, active subscribers or aliases changed (cheap check). */
   function current(): Matcher {
     const v = versionQuery.get()!.v;
     if (matcher && v === version) return matcher;
     const watches = deps.subscribers.activeWatches();
+    const { ctxOf, compileCtx } = aliasContexts();
     const compiled: { id: number; query: Query }[] = [];
     for (const w of watches) {
-      const q = parseQuery(w.query, deps.ctx);
+      const q = parseQuery(w.query, ctxOf(w.subscriberId));
       if (q.ok) compiled.push({ id: w.id, query: q.value });
       else deps.log.warn({ watch_id: w.id, error: q.error }, 'stored watch no longer parses; skipped');
     }
-    matcher = compileWatches(compiled, deps.ctx);
+    matcher = compileWatches(compiled, compileCtx);
     watchesById = new Map(watches.map((w) => [w.id, w]));
     version = v;
     deps.log.debug({ watches: compiled.length }, 'matcher compiled');
@@ -63,7 +100,10 @@ export function createAlerting(deps: AlertingDeps) {
 
   function classify(id: number, c: ArticleCandidate) {
     const text = c.paragraphs.join('\n\n');
-    const entities = deps.entities({ title: c.title, text, lang: c.lang });
+    const article = { title: c.title, text, lang: c.lang };
+    const tags = deps.geotag(article);
+    deps.places.savePlaces(id, tags);
+    const entities = deps.entities(article);
     const cls = deps.dedup.classify({
       id,
       sourceId: c.sourceId,
@@ -78,7 +118,7 @@ export function createAlerting(deps: AlertingDeps) {
       entities,
       linkedUrlKey: c.linkedUrlKey,
     });
-    return { cls, story: deps.dedup.record(id, cls), text };
+    return { cls, story: deps.dedup.record(id, cls), text, placeIds: tags.map((t) => t.placeId) };
   }
 
   /** Groups matches by subscriber: one alert per subscriber and article, evidence of every watch. */
@@ -97,7 +137,7 @@ export function createAlerting(deps: AlertingDeps) {
   return {
     /** For a newly stored article. `announce` false (a first, silent poll) stores facts but no alerts. */
     onNew(id: number, c: ArticleCandidate, announce: boolean): AlertingReport {
-      const { cls, story, text } = classify(id, c);
+      const { cls, story, text, placeIds } = classify(id, c);
       const d = cls.decision;
       if (d.kind !== 'new') {
         deps.log.debug({ article_id: id, decision: d.kind, of: d.of }, 'same article as one already stored');
@@ -117,6 +157,7 @@ export function createAlerting(deps: AlertingDeps) {
           watches: matches.map((m) => m.watchId),
           hits: matches.flatMap((m) => m.hits),
           snippet: matches[0]!.snippet,
+          places: placeIds,
         };
         const alertId = deps.alerts.insert(
           {

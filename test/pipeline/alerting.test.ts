@@ -141,6 +141,29 @@ describe('alerting through the pipeline', () => {
     expect(summary?.en).toMatch(/Outlet One/);
   });
 
+  it("a chat's /alias makes its watch match another spelling; other chats are not affected", async () => {
+    const { t, feeds } = await twoOutlets();
+    const now = Date.now();
+    const withAlias = t.app.subscribers.ensure({ platform: 'console', chatId: 'a' }, now);
+    const without = t.app.subscribers.ensure({ platform: 'console', chatId: 'b' }, now);
+    t.app.subscribers.addWatch(withAlias.id, 'Zarzour', {}, now);
+    t.app.subscribers.addWatch(without.id, 'Zarzour', {}, now);
+    t.app.store.db
+      .prepare('INSERT INTO chat_aliases (subscriber_id, alias, canonical, created_at) VALUES (?, ?, ?, ?)')
+      .run(withAlias.id, 'زرزور', 'Zarzour', now);
+    feeds['/one'] = [
+      item(
+        'z1',
+        'اشتباكات في محيط بلدة زرزور',
+        'https://outlet-one.example/news/z',
+        'Fri, 20 Nov 2026 09:00:00 GMT',
+        '<p>اندلعت اشتباكات عنيفة في محيط بلدة زرزور بين فصائل محلية صباح اليوم، وفق مصادر أهلية.</p><p>وأفادت المصادر بسقوط جرحى ونزوح عشرات العائلات من البلدة نحو القرى المجاورة.</p>',
+      ),
+    ];
+    await t.app.scheduler.runOnce();
+    expect(alertsOf(t).map((a) => a.subscriber_id)).toEqual([withAlias.id]);
+  });
+
   it('a paused subscriber gets alerts held, not sent', async () => {
     const { t, feeds } = await twoOutlets();
     const sub = t.app.subscribers.ensure({ platform: 'console', chatId: 'me' }, Date.now());
