@@ -1,8 +1,9 @@
 // `npm run bench`: every benchmark, printed as markdown (copy into BENCHMARKS.md with the date and
-// machine). BENCH=ingest,match,dedup runs a subset; DEDUP_BENCH_SIZES=10000,100000,1000000 sets the
+// machine). BENCH=ingest,match,dedup,deliver runs a subset; DEDUP_BENCH_SIZES=10000,100000,1000000 sets the
 // dedup store sizes (default 10k and 100k; 1M takes minutes to build).
 import { cpus, loadavg, totalmem } from 'node:os';
 import { formatDedup, runDedupBench } from './dedup';
+import { formatDeliver, runDeliverBench } from './deliver';
 import { formatIngest, runIngestBench } from './ingest';
 import { formatMatch, runMatchBench } from './match';
 
@@ -27,5 +28,9 @@ if (want('match')) {
 if (want('dedup')) {
   const sizes = (process.env.DEDUP_BENCH_SIZES ?? '10000,100000').split(',').map(Number);
   console.log(formatDedup(sizes.map((n) => runDedupBench(n))));
+  console.log();
+}
+if (want('deliver')) {
+  console.log(formatDeliver(await runDeliverBench()));
   console.log();
 }
