@@ -43,10 +43,18 @@ export function cosine(a: SparseVector, b: SparseVector): number {
   return n > 0 ? dot / n : 0;
 }
 
+// Vectors are never mutated once built (a story's centroid is replaced, not edited), so a norm can
+// be kept per vector: a cached story's 120-term centroid is scored against many articles.
+const norms = new WeakMap<SparseVector, number>();
+
 export function norm(v: SparseVector): number {
+  const known = norms.get(v);
+  if (known !== undefined) return known;
   let s = 0;
   for (const w of v.values()) s += w * w;
-  return Math.sqrt(s);
+  const n = Math.sqrt(s);
+  norms.set(v, n);
+  return n;
 }
 
 /** Centroid + vector, keeping the `keep` heaviest terms. */
@@ -56,12 +64,24 @@ export function addToCentroid(centroid: SparseVector, v: SparseVector, keep: num
   return truncate(sum, keep);
 }
 
+/** Heaviest first; ties by term, so every order of the same vector truncates the same. */
+const heavier = (x: readonly [string, number], y: readonly [string, number]) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1);
+
 export function truncate(v: SparseVector, keep: number): Map<string, number> {
   if (v.size <= keep) return new Map(v);
-  return new Map([...v].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, keep));
+  return new Map([...v].sort(heavier).slice(0, keep));
 }
 
-/** The `n` heaviest terms, for the story candidate index. */
+/** The `n` heaviest terms, for the story candidate index (what `truncate` keeps, in one pass). */
 export function topTerms(v: SparseVector, n: number): string[] {
-  return [...truncate(v, n).keys()];
+  if (v.size <= n) return [...v.keys()];
+  const top: [string, number][] = [];
+  for (const e of v) {
+    if (top.length === n && heavier(e, top[n - 1]!) >= 0) continue;
+    let i = Math.min(top.length, n - 1);
+    while (i > 0 && heavier(e, top[i - 1]!) < 0) i--;
+    top.splice(i, 0, e);
+    if (top.length > n) top.pop();
+  }
+  return top.map(([t]) => t);
 }
