@@ -3,6 +3,7 @@ import { alertsCommand } from './alerts-command';
 import { demoCommand } from './demo-command';
 import { discoverCommand } from './discover-command';
 import { loadDotEnv } from './load';
+import { matchCli } from './match-cli';
 import { type CommandIO, parseCommand } from './parse-command';
 import { runCommand } from './run-command';
 import { sourcesCommand } from './sources-command';
@@ -17,6 +18,8 @@ usage: rased <command> [options]
   sources discover <url>  find a site's feeds and print a ready-to-paste sources.yaml entry
   stories [--since 24h] [--json]
                           stories with their articles and why each joined
+  match '<query>' [files] [--json]
+                          test a watch query on articles (stdin when no file); exit 0 matched, 1 not, 2 invalid
   parse <file-or-url>     parse one feed and print it as JSON
   alerts --failed         alerts a chat platform refused (with the reason)
   demo                    run the whole pipeline offline on bundled sample feeds
@@ -33,6 +36,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
       return args[0] === 'discover' ? discoverCommand(args.slice(1), env, io) : sourcesCommand(args, env, io);
     case 'stories':
       return storiesCommand(args, env, io);
+    case 'match':
+      return matchCli(args, env, io);
     case 'parse':
       return parseCommand(args, io);
     case 'alerts':
