@@ -89,6 +89,7 @@ export function createApp(deps: AppDeps) {
     contentHash: createContentHash(normalize),
   };
   const byId = new Map(sources.map((s) => [s.id, s]));
+  const tickHooks: (() => void)[] = [];
   const alerting = createAlerting({
     db: store.db,
     dedup: createDedup({ db: store.db, clock }),
@@ -141,6 +142,7 @@ export function createApp(deps: AppDeps) {
     poll: (s) => pollSource(s, { ...pollDeps, parseFeed: parsers.get(s.id) ?? parseFeedBytes }),
     afterTick: async () => {
       await sink.deliver();
+      for (const hook of tickHooks) hook();
     },
     clock,
     log,
@@ -176,6 +178,10 @@ export function createApp(deps: AppDeps) {
     scheduler,
     metrics,
     health,
+    /** Runs after every poll tick (chat dispatchers wake up to send what the tick recorded). */
+    onTick(hook: () => void) {
+      tickHooks.push(hook);
+    },
     renderMetrics() {
       const h = health();
       metrics.set('rased_sources_failing', 'Enabled sources whose last poll failed', {}, h.sources_failing);

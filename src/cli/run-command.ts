@@ -42,13 +42,6 @@ export async function runCommand(
     io.err(`rased: ${(err as Error).message}`);
     return 1;
   }
-  if (once) {
-    const reports = await app.scheduler.runOnce();
-    const failed = reports.filter((r) => r.outcome === 'failed');
-    log.info({ sources: reports.length, failed: failed.length, new: reports.reduce((n, r) => n + r.new, 0) }, 'done');
-    await app.close();
-    return 0;
-  }
   const observe = createObserveServer({ health: app.health, metrics: app.renderMetrics });
   // What every chat platform needs from the app.
   const chatDeps = {
@@ -63,8 +56,17 @@ export async function runCommand(
     summarize: app.summarize,
   };
   const slack = slackFromConfig(config, { ...chatDeps, observe });
-  const slackStarted = slack ? await slack.start() : null;
   const telegram = telegramFromConfig(config, chatDeps);
+  if (once) {
+    // Poll every source once, then deliver what is due on each configured platform, and exit.
+    const reports = await app.scheduler.runOnce();
+    for (const platform of [telegram, slack]) await platform?.dispatcher.drain();
+    const failed = reports.filter((r) => r.outcome === 'failed');
+    log.info({ sources: reports.length, failed: failed.length, new: reports.reduce((n, r) => n + r.new, 0) }, 'done');
+    await app.close();
+    return 0;
+  }
+  const slackStarted = slack ? await slack.start() : null;
   await telegram?.start().catch((err: unknown) => log.error({ err }, 'Telegram is off: the bot could not start'));
   if (slackStarted?.kind === 'failed') log.error({ error: slackStarted.reason }, 'Slack is off');
   // In Slack's HTTP mode Bolt owns PORT and routes /healthz and /metrics to the observe server.
@@ -73,6 +75,10 @@ export async function runCommand(
     const port = await listen(server, config.port!);
     log.info({ port }, 'serving /healthz and /metrics');
   }
+  app.onTick(() => {
+    telegram?.dispatcher.wake();
+    slack?.dispatcher.wake();
+  });
   app.scheduler.start();
   // Retention once a day (03:17 UTC, away from the hour when many feeds publish) and once at start.
   const maintenance = cron.schedule('17 3 * * *', () => app.maintain(), { name: 'rased-retention', timezone: 'UTC' });
