@@ -3,6 +3,7 @@
 import type { AppConfig } from './config';
 import { createDedup } from './dedup/dedup';
 import { pruneArticles } from './dedup/retention';
+import { createConsoleDelivery } from './deliver/console-delivery';
 import { extractArticle } from './extract/article';
 import { canonicalUrlKey } from './extract/canonical-url';
 import { detectLang } from './extract/lang';
@@ -108,10 +109,11 @@ export function createApp(deps: AppDeps) {
       ? { db: store.db, articles }
       : { db: store.db, articles, onNew: alerting.onNew, onUpdated: alerting.onUpdated },
   );
+  const write = deps.write ?? ((line: string) => process.stdout.write(`${line}\n`));
   const sink = createConsoleSink({
     articles,
     sourceName: (id) => byId.get(id)?.name ?? id,
-    write: deps.write ?? ((line) => process.stdout.write(`${line}\n`)),
+    write,
   });
   const pollDeps = {
     fetcher,
@@ -136,18 +138,6 @@ export function createApp(deps: AppDeps) {
           : parseFeedBytes,
     ]),
   );
-  const scheduler = createScheduler({
-    sources,
-    sourceState,
-    poll: (s) => pollSource(s, { ...pollDeps, parseFeed: parsers.get(s.id) ?? parseFeedBytes }),
-    afterTick: async () => {
-      await sink.deliver();
-      for (const hook of tickHooks) hook();
-    },
-    clock,
-    log,
-    concurrency: config.pollConcurrency,
-  });
   const health = () => healthReport(sources, sourceState.all());
   // Summaries for alerts, made when an alert is dispatched (src/summarize; providers are optional).
   const summaryRepo = createSummaryRepo(store.db);
@@ -164,6 +154,33 @@ export function createApp(deps: AppDeps) {
       clock: { now: clock },
       log,
     }),
+  });
+  // Alerts for console subscribers (the demo, a terminal-only setup) go through the real dispatcher.
+  const consoleDelivery = createConsoleDelivery({
+    db: store.db,
+    articles,
+    sourceName: (id) => byId.get(id)?.name ?? id,
+    placeName: (id, lang) => {
+      const p = world.ctx.places.byId(id);
+      return p ? (lang === 'ar' ? p.nameAr : p.nameEn) : undefined;
+    },
+    summarize,
+    write,
+    clock,
+    log,
+  });
+  const scheduler = createScheduler({
+    sources,
+    sourceState,
+    poll: (s) => pollSource(s, { ...pollDeps, parseFeed: parsers.get(s.id) ?? parseFeedBytes }),
+    afterTick: async () => {
+      await sink.deliver();
+      await consoleDelivery.drain();
+      for (const hook of tickHooks) hook();
+    },
+    clock,
+    log,
+    concurrency: config.pollConcurrency,
   });
 
   return {
@@ -198,6 +215,7 @@ export function createApp(deps: AppDeps) {
     },
     async close() {
       await scheduler.stop();
+      await consoleDelivery.stop();
       await fetcher.close();
       store.close();
     },

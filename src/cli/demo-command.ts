@@ -15,6 +15,9 @@ import type { CommandIO } from './parse-command';
 
 const SAMPLES = fileURLToPath(new URL('../../data/samples', import.meta.url));
 
+/** What a monitoring team might follow: a place (Arabic), an actor alias (English), a topic phrase. */
+const DEMO_WATCHES = ['الحسكة', 'place:Idlib', 'ISIS "prison break"'];
+
 export async function demoCommand(
   _args: string[],
   env: Record<string, string | undefined>,
@@ -41,7 +44,16 @@ export async function demoCommand(
     const app = createApp({ config: config.value, sources: sources.value, log, write: io.out });
 
     io.out(`Rased demo — ${site.sources.length} sample sources served offline at ${site.origin}\n`);
-    io.out('Round 1: first poll (backfill on, so the sample articles are announced):\n');
+    // A terminal subscriber with watches in both languages; its alerts go through the real outbox,
+    // story threading, summaries and dispatcher, printed by the console sender.
+    const now = Date.now();
+    const me = app.subscribers.ensure({ platform: 'console', chatId: 'demo', uiLang: 'en' }, now);
+    app.subscribers.setSummaryLang(me.id, 'both');
+    for (const q of DEMO_WATCHES) {
+      const w = app.subscribers.addWatch(me.id, q, {}, now);
+      io.out(`watch #${w.id}: ${q}`);
+    }
+    io.out('\nRound 1: first poll (backfill on, so the sample articles are announced), then the alerts:\n');
     const first = await app.scheduler.runOnce();
     io.out(`\n→ ${first.reduce((n, r) => n + r.new, 0)} new articles stored from ${first.length} sources`);
 

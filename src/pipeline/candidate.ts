@@ -75,7 +75,8 @@ export function toCandidate(
 
 /** The candidate with the page's extracted text (and its canonical URL, when the page names one). */
 export function withPage(c: ArticleCandidate, page: ArticleText, deps: CandidateDeps): ArticleCandidate {
-  const text = page.paragraphs.join('\n\n');
+  const paragraphs = withoutLeadingTitle(page.paragraphs, [c.title, page.title]);
+  const text = paragraphs.join('\n\n');
   const feedText = c.paragraphs.join('\n\n');
   if (text.length < feedText.length) return { ...c, needsPage: false };
   const url = page.canonicalUrl ?? c.url;
@@ -83,13 +84,23 @@ export function withPage(c: ArticleCandidate, page: ArticleText, deps: Candidate
     ...c,
     url,
     urlKey: url ? (deps.canonicalUrlKey(url) ?? c.urlKey) : c.urlKey,
-    paragraphs: page.paragraphs,
+    paragraphs,
     author: c.author ?? page.author,
     imageUrl: c.imageUrl ?? page.imageUrl,
     lang: c.lang ?? normalizeLang(page.lang),
     contentHash: deps.contentHash(c.title, text),
     needsPage: false,
   };
+}
+
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** Pages often repeat the headline as the first block of text; the title is stored on its own. */
+function withoutLeadingTitle(paragraphs: readonly string[], titles: readonly string[]): string[] {
+  const known = new Set(titles.map(squash).filter(Boolean));
+  let i = 0;
+  while (i < paragraphs.length && known.has(squash(paragraphs[i]!))) i++;
+  return paragraphs.slice(i);
 }
 
 function splitParagraphs(text: string): string[] {

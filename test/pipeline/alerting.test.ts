@@ -90,7 +90,9 @@ describe('alerting through the pipeline', () => {
     await t.app.scheduler.runOnce();
     let alerts = alertsOf(t);
     expect(alerts).toHaveLength(1);
-    expect(alerts[0]).toMatchObject({ subscriber_id: sub.id, kind: 'alert', reply_to: null, status: 'pending' });
+    // Console subscribers are delivered by the real dispatcher with the console sender.
+    expect(alerts[0]).toMatchObject({ subscriber_id: sub.id, kind: 'alert', reply_to: null, status: 'sent' });
+    expect(t.lines.join('\n')).toMatch(/── #1 → me\n/);
     const evidence = JSON.parse(alerts[0]!.evidence);
     expect(evidence.hits.map((h: { surface: string }) => h.surface)).toContain('بالحسكة');
 
@@ -99,6 +101,7 @@ describe('alerting through the pipeline', () => {
     alerts = alertsOf(t);
     expect(alerts).toHaveLength(2);
     expect(alerts[1]).toMatchObject({ kind: 'follow-up', reply_to: alerts[0]!.id, story_id: alerts[0]!.story_id });
+    expect(t.lines.join('\n')).toMatch(/── #2 → me, reply to 1\n/);
   });
 
   it('a republished copy with tracking parameters and a new GUID never alerts again', async () => {

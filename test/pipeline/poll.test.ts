@@ -213,6 +213,7 @@ describe('polling a feed end to end', () => {
     expect(r).toMatchObject({ outcome: 'ok', new: 1 });
     const [a] = t.app.articles.publishedSince(0);
     expect(a!.text).toContain('نقلت المصابين إلى مستشفى في مدينة أريحا');
+    expect(a!.text.startsWith('أصيب ثلاثة مدنيين')).toBe(true); // the page's repeated headline is dropped
     expect(a!.text).not.toContain('اقرأ أيضاً');
     expect(a!.text).not.toContain('جميع الحقوق محفوظة');
     expect(a!.lang).toBe('ar');
