@@ -1,31 +1,15 @@
-// All active watches compile into ONE matcher (STYLE §7): every term is expanded once into its token
-// forms (./forms), and a hash map goes from the hash of a form's first token to the term "slots" that
-// form belongs to. Terms that mean the same thing (Hasakah, الحسكة, place:Hasakah) share a slot, so
-// the cost grows with distinct terms, not with watches. Matching (./matcher) then makes one pass
-// over an article's tokens and evaluates only the watches whose slots were hit.
-import { hashKey } from '../text/tokenize';
+// All active watches compile into ONE matcher (STYLE §7). Terms that mean the same thing (Hasakah,
+// الحسكة, place:Hasakah) share a slot, so the cost grows with distinct terms, not with watches; every
+// slot's forms (./forms) go into one form table (./form-table) where a form shared by several slots
+// (a town inside a watched district and a watched governorate) is stored once with all its slots.
+// Matching (./matcher) then makes one pass over an article's tokens and evaluates only the watches
+// whose slots were hit.
 import type { MatchContext } from './context';
-import { addForm, formId } from './form-map';
-import { ACRONYM, AMBIGUOUS, exactForms, type Form, INSIDE, type SuffixForm, topicForms, WEAK } from './forms';
-import { nameKey } from './names';
+import { createFormTableBuilder, type FormTable } from './form-table';
+import { ACRONYM, AMBIGUOUS, exactForms, type Form, INSIDE, topicForms, WEAK } from './forms';
 import type { Place } from './places-types';
 import type { Query, QueryTerm } from './query';
-import { ACRONYM_MAX_LENGTH, AMBIGUOUS_NAMES, FOLD_SENSITIVE } from './rules';
-
-export interface Entry {
-  readonly key: string;
-  readonly rest: readonly string[];
-  readonly restHashes: readonly number[];
-  readonly flags: number;
-  readonly lastLetter: string | undefined;
-  readonly slot: number;
-}
-
-export interface SuffixEntry {
-  readonly stem: string;
-  readonly suffixes: ReadonlySet<string>;
-  readonly slot: number;
-}
+import { ACRONYM_MAX_LENGTH, FOLD_SENSITIVE } from './rules';
 
 export interface CompiledWatch {
   readonly id: number | string;
@@ -35,60 +19,43 @@ export interface CompiledWatch {
 }
 
 export interface Compiled {
-  readonly forms: Map<number, Entry[]>;
-  readonly suffixForms: Map<number, SuffixEntry[]>;
+  readonly table: FormTable;
   /** For each slot: [watch index, term index] pairs, flattened. */
-  readonly slotUsers: number[][];
+  readonly slotUsers: readonly Int32Array[];
   readonly watches: readonly CompiledWatch[];
-}
-
-function push<K, V>(map: Map<K, V[]>, k: K, v: V) {
-  const list = map.get(k);
-  if (list) list.push(v);
-  else map.set(k, [v]);
 }
 
 const isAcronym = (name: string) => /^[A-Z]{2,}$/.test(name) && name.length <= ACRONYM_MAX_LENGTH;
 
 export function compileQueries(watches: readonly { id: number | string; query: Query }[], ctx: MatchContext): Compiled {
-  const forms = new Map<number, Entry[]>();
-  const suffixForms = new Map<number, SuffixEntry[]>();
-  const slotUsers: number[][] = [];
+  const table = createFormTableBuilder();
+  const users: number[][] = [];
   const slotBySignature = new Map<string, number>();
   // A generated plural must not be a place or an actor: "Hama" + s is Hamas.
   const isName = (key: string) =>
     ctx.places.byKey(key).length > 0 || ctx.aliases.byKey(key).some((g) => g.kind === 'actor');
 
-  const addSuffix = (s: SuffixForm, slot: number) =>
-    push(suffixForms, hashKey(s.stem), { stem: s.stem, suffixes: new Set(s.suffixes), slot });
-
   const slotOf = (term: QueryTerm): number => {
     const sig = signature(term);
     const known = slotBySignature.get(sig);
     if (known !== undefined) return known;
-    const slot = slotUsers.push([]) - 1;
+    const slot = users.push([]) - 1;
     slotBySignature.set(sig, slot);
-    const seen = new Set<string>();
-    for (const { form, lastLetter } of termForms(term, ctx, isName)) {
-      const id = formId(form);
-      if (seen.has(id)) continue;
-      seen.add(id);
-      addForm(forms, form, slot, lastLetter);
-    }
+    for (const { form, lastLetter } of termForms(term, ctx, isName)) table.add(form, slot, lastLetter);
     for (const text of suffixSources(term, ctx))
-      for (const s of topicForms(text, isName).suffixForms) addSuffix(s, slot);
+      for (const s of topicForms(text, isName).suffixForms) table.addSuffix(s, slot);
     return slot;
   };
 
   const compiled = watches.map((w, wi) => {
     const slots = w.query.terms.map((t, ti) => {
       const slot = slotOf(t);
-      slotUsers[slot]!.push(wi, ti);
+      users[slot]!.push(wi, ti);
       return slot;
     });
     return { id: w.id, query: w.query, slots };
   });
-  return { forms, suffixForms, slotUsers, watches: compiled };
+  return { table: table.build(), slotUsers: users.map((u) => Int32Array.from(u)), watches: compiled };
 }
 
 /** Topic words and the aliases of topic groups (car bomb, prison break) take suffixes. */
@@ -165,13 +132,9 @@ function* placeForms(placeIds: readonly string[], ctx: MatchContext): Generator<
   for (const r of roots) for (const a of ctx.places.ancestors(r.id)) inside.add(a.id);
   for (const p of all) {
     const isRoot = placeIds.includes(p.id);
-    const ambiguous = new Set((p.ambiguousNames ?? []).map(nameKey));
-    for (const name of new Set([p.nameEn, p.nameAr, ...p.names])) {
-      const key = nameKey(name);
-      if (key === '') continue;
+    for (const { name, key, ambiguous } of ctx.placeNames(p.id)) {
       let flags = isRoot ? 0 : INSIDE;
-      if (ambiguous.has(key) || AMBIGUOUS_NAMES.has(key) || (/^[a-z]{1,3}$/.test(key) && !isAcronym(name)))
-        flags |= AMBIGUOUS;
+      if (ambiguous || (/^[a-z]{1,3}$/.test(key) && !isAcronym(name))) flags |= AMBIGUOUS;
       if (!isRoot && (needsReinforcement(p, key) || ctx.places.byKey(key).some((o) => !inside.has(o.id))))
         flags |= WEAK;
       for (const form of ctx.nameForms(name, flags)) yield { form };

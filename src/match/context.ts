@@ -3,14 +3,25 @@
 // the token forms of names: recompiling the watches after a change reuses them.
 import { type AliasIndex, buildAliasIndex } from './alias-index';
 import { type Form, nameForms } from './forms';
+import { nameKey } from './names';
 import { buildPlaceIndex, type PlaceIndex } from './place-index';
 import type { AliasGroup, Place } from './places-types';
+import { AMBIGUOUS_NAMES } from './rules';
+
+export interface PlaceName {
+  readonly name: string;
+  readonly key: string;
+  /** A common word too (Place.ambiguousNames, rules AMBIGUOUS_NAMES): it needs a context word. */
+  readonly ambiguous: boolean;
+}
 
 export interface MatchContext {
   readonly places: PlaceIndex;
   readonly aliases: AliasIndex;
   /** nameForms (./forms), memoized. */
   nameForms(name: string, flags: number): readonly Form[];
+  /** A place's distinct names with their keys, memoized. */
+  placeNames(placeId: string): readonly PlaceName[];
 }
 
 export function createMatchContext(deps: {
@@ -18,8 +29,10 @@ export function createMatchContext(deps: {
   aliasGroups: readonly AliasGroup[];
 }): MatchContext {
   const memo = new Map<string, readonly Form[]>();
+  const names = new Map<string, readonly PlaceName[]>();
+  const places = buildPlaceIndex(deps.places);
   return {
-    places: buildPlaceIndex(deps.places),
+    places,
     aliases: buildAliasIndex(deps.aliasGroups),
     nameForms(name, flags) {
       const k = `${flags}|${name}`;
@@ -30,5 +43,24 @@ export function createMatchContext(deps: {
       }
       return forms;
     },
+    placeNames(placeId) {
+      let list = names.get(placeId);
+      if (!list) {
+        const p = places.byId(placeId);
+        list = p ? namesOf(p) : [];
+        names.set(placeId, list);
+      }
+      return list;
+    },
   };
+}
+
+function namesOf(p: Place): PlaceName[] {
+  const ambiguous = new Set((p.ambiguousNames ?? []).map(nameKey));
+  const out: PlaceName[] = [];
+  for (const name of new Set([p.nameEn, p.nameAr, ...p.names])) {
+    const key = nameKey(name);
+    if (key !== '') out.push({ name, key, ambiguous: ambiguous.has(key) || AMBIGUOUS_NAMES.has(key) });
+  }
+  return out;
 }

@@ -2,9 +2,8 @@
 // article mentions. Two reports of one event share them even when their wording differs.
 import { DIG } from '../text/charmap';
 import { createTokenizer, tokenKey } from '../text/tokenize';
-import type { Compiled, Entry } from './compile';
 import type { MatchContext } from './context';
-import { addForm } from './form-map';
+import { createFormTableBuilder, type FormTable } from './form-table';
 import { ACRONYM } from './forms';
 import { createGeotagger } from './geotag';
 import type { MatchArticle } from './matcher';
@@ -18,15 +17,15 @@ export interface Entities {
 
 const isAcronym = (name: string) => /^[A-Z]{2,5}$/.test(name);
 
-function compileAliases(ctx: MatchContext): Compiled {
-  const forms = new Map<number, Entry[]>();
+function compileAliases(ctx: MatchContext): FormTable {
+  const table = createFormTableBuilder();
   ctx.aliases.groups.forEach((g, slot) => {
     const caseSensitive = new Set(g.caseSensitiveAliases ?? []);
     for (const alias of new Set([g.nameEn, g.nameAr, ...g.aliases]))
       for (const f of ctx.nameForms(alias, isAcronym(alias) || caseSensitive.has(alias) ? ACRONYM : 0))
-        addForm(forms, f, slot);
+        table.add(f, slot);
   });
-  return { forms, suffixForms: new Map(), slotUsers: [], watches: [] };
+  return table.build();
 }
 
 export function createEntityExtractor(ctx: MatchContext): (article: MatchArticle) => Entities {

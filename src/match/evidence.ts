@@ -1,6 +1,6 @@
 // Evidence for a match: which terms matched, the exact surface, where, and a snippet. When an article
 // carries several stories (a Hasakah report that ends with shelling in Idlib), the evidence comes from
-// the paragraph with the most matched terms, then the most hits, not from the first hit.
+// the paragraph with the most matched terms, then the most hits, then the earliest; not from the first hit.
 import type { RawHit } from './scan';
 
 export interface Hit {
@@ -54,10 +54,10 @@ function bestSegment(terms: readonly TermHits[], starts: readonly number[]): num
   });
   let best = -1;
   for (const s of distinct.keys()) {
-    const better =
-      best < 0 ||
-      distinct.get(s)!.size > distinct.get(best)!.size ||
-      (distinct.get(s)!.size === distinct.get(best)!.size && count.get(s)! > count.get(best)!);
+    const d = distinct.get(s)!.size - (best < 0 ? 0 : distinct.get(best)!.size);
+    const c = count.get(s)! - (best < 0 ? 0 : count.get(best)!);
+    // Ties go to the earlier paragraph, whatever the order of the terms.
+    const better = best < 0 || d > 0 || (d === 0 && (c > 0 || (c === 0 && s < best)));
     if (better) best = s;
   }
   return best;

@@ -8,15 +8,13 @@
 // - common-word names need a context word (./rules AMBIGUOUS_NAMES, Place.ambiguousNames);
 // - overlapping hits keep the longest (مخيم الهول, not الهول).
 import { createTokenizer, tokenKey } from '../text/tokenize';
-import type { Compiled, Entry } from './compile';
 import { needsReinforcement } from './compile';
 import type { MatchContext } from './context';
-import { addForm, formId } from './form-map';
+import { createFormTableBuilder, type FormTable } from './form-table';
 import { AMBIGUOUS, WEAK } from './forms';
 import type { MatchArticle } from './matcher';
-import { nameKey } from './names';
 import type { Place } from './places-types';
-import { AMBIGUOUS_NAMES, GOVERNORATE_WORDS } from './rules';
+import { GOVERNORATE_WORDS } from './rules';
 import { type RawHit, scanTokens } from './scan';
 
 export interface PlaceTag {
@@ -38,25 +36,16 @@ export interface Geotagger {
 }
 
 /** Forms of every place name; the slot of a form is the place's position in ctx.places.places. */
-function compilePlaceNames(ctx: MatchContext): Compiled {
-  const forms = new Map<number, Entry[]>();
-  const seen = new Set<string>();
+function compilePlaceNames(ctx: MatchContext): FormTable {
+  const table = createFormTableBuilder();
   ctx.places.places.forEach((p, slot) => {
-    const ambiguous = new Set((p.ambiguousNames ?? []).map(nameKey));
-    for (const name of new Set([p.nameEn, p.nameAr, ...p.names])) {
-      const key = nameKey(name);
-      if (key === '') continue;
-      let flags = ambiguous.has(key) || AMBIGUOUS_NAMES.has(key) || /^[a-z]{1,3}$/.test(key) ? AMBIGUOUS : 0;
+    for (const { name, key, ambiguous } of ctx.placeNames(p.id)) {
+      let flags = ambiguous || /^[a-z]{1,3}$/.test(key) ? AMBIGUOUS : 0;
       if (needsReinforcement(p, key)) flags |= WEAK;
-      for (const f of ctx.nameForms(name, flags)) {
-        const id = `${slot}|${formId(f)}`;
-        if (seen.has(id)) continue;
-        seen.add(id);
-        addForm(forms, f, slot);
-      }
+      for (const f of ctx.nameForms(name, flags)) table.add(f, slot);
     }
   });
-  return { forms, suffixForms: new Map(), slotUsers: [], watches: [] };
+  return table.build();
 }
 
 export function createGeotagger(ctx: MatchContext): Geotagger {

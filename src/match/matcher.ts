@@ -1,12 +1,14 @@
 // The matcher: compile all watches once (./compile), then per article: tokenize title and body, one
 // scan (./scan), drop WEAK hits that no strong hit of the same term backs, evaluate only the watches
-// that had a hit, and attach evidence (./evidence). Pure: no I/O, no clock.
+// that had a hit (./watch-eval: bit masks, no allocation), and build evidence (./evidence) only for
+// the watches that matched, once per distinct set of matched terms. Pure: no I/O, no clock.
 import { createTokenizer } from '../text/tokenize';
 import { compileQueries } from './compile';
 import type { MatchContext } from './context';
 import { buildEvidence, type Hit, paragraphStarts, type TermHits } from './evidence';
-import { evaluate, type Query, type QueryNode } from './query';
+import type { Query } from './query';
 import { type RawHit, scanTokens } from './scan';
+import { compileEvaluators } from './watch-eval';
 
 export type { Hit } from './evidence';
 
@@ -29,24 +31,16 @@ export interface Matcher {
   readonly watchCount: number;
 }
 
-/** Terms under an odd number of NOTs are exclusions: they never serve as evidence. */
-function positiveTerms(node: QueryNode, negated = false, out = new Set<number>()): Set<number> {
-  if (node.kind === 'term') {
-    if (!negated) out.add(node.term);
-  } else if (node.kind === 'not') positiveTerms(node.child, !negated, out);
-  else for (const c of node.children) positiveTerms(c, negated, out);
-  return out;
-}
-
 export function compileWatches(watches: readonly { id: number | string; query: Query }[], ctx: MatchContext): Matcher {
   const compiled = compileQueries(watches, ctx);
-  const positives = compiled.watches.map((w) => positiveTerms(w.query.root));
+  const evaluators = compileEvaluators(compiled.watches.map((w) => w.query));
   const tokenizer = createTokenizer();
+  const raw: RawHit[] = [];
 
   const scan = (article: MatchArticle): Map<number, RawHit[]> => {
-    const raw: RawHit[] = [];
-    scanTokens(article.title, tokenizer.run(article.title), compiled, 'title', raw);
-    scanTokens(article.text, tokenizer.run(article.text), compiled, 'body', raw);
+    raw.length = 0;
+    scanTokens(article.title, tokenizer.run(article.title), compiled.table, 'title', raw);
+    scanTokens(article.text, tokenizer.run(article.text), compiled.table, 'body', raw);
     const bySlot = new Map<number, RawHit[]>();
     for (const h of raw) {
       const list = bySlot.get(h.slot);
@@ -63,37 +57,26 @@ export function compileWatches(watches: readonly { id: number | string; query: Q
     match(article) {
       const bySlot = scan(article);
       if (bySlot.size === 0) return [];
-      const present = new Map<number, Set<number>>();
-      for (const slot of bySlot.keys()) {
-        const users = compiled.slotUsers[slot]!;
-        for (let k = 0; k < users.length; k += 2) {
-          const wi = users[k]!;
-          let set = present.get(wi);
-          if (!set) {
-            set = new Set();
-            present.set(wi, set);
-          }
-          set.add(users[k + 1]!);
-        }
-      }
+      evaluators.reset();
+      for (const slot of bySlot.keys()) evaluators.mark(compiled.slotUsers[slot]!);
       const out: Match[] = [];
       // Watches that matched through the same terms share their evidence (many users follow ISIS).
       const starts = paragraphStarts(article.text);
       const cache = new Map<string, { hits: Hit[]; snippet: string }>();
-      for (const [wi, terms] of present) {
+      const terms: TermHits[] = [];
+      for (const wi of evaluators.matched()) {
         const w = compiled.watches[wi]!;
-        if (!evaluate(w.query.root, (t) => terms.has(t))) continue;
-        const evidence: TermHits[] = [];
+        terms.length = 0;
         let key = '';
-        for (const ti of terms) {
-          if (!positives[wi]!.has(ti)) continue;
+        for (const ti of evaluators.positives(wi)) {
+          if (!evaluators.has(wi, ti)) continue;
           const term = w.query.terms[ti]!.raw;
-          evidence.push({ term, hits: bySlot.get(w.slots[ti]!)! });
+          terms.push({ term, hits: bySlot.get(w.slots[ti]!)! });
           key += `${w.slots[ti]}:${term}|`;
         }
         let ev = cache.get(key);
         if (!ev) {
-          ev = buildEvidence(article.title, article.text, evidence, starts);
+          ev = buildEvidence(article.title, article.text, terms, starts);
           cache.set(key, ev);
         }
         out.push({ watchId: w.id, ...ev });

@@ -54,10 +54,12 @@ export interface Tokenizer {
   run(raw: string): Tokens;
 }
 
+type Buffers = { -readonly [K in keyof Tokens]: Tokens[K] };
+
 export function createTokenizer(table: CharTable = charTable()): Tokenizer {
   let cap = 0;
-  let t: Tokens = alloc(1024, 4096);
-  function alloc(n: number, chars: number): Tokens {
+  let t: Buffers = alloc(1024, 4096);
+  function alloc(n: number, chars: number): Buffers {
     cap = n;
     return {
       count: 0,
@@ -75,8 +77,8 @@ export function createTokenizer(table: CharTable = charTable()): Tokenizer {
       // A token needs at least one raw character; a character folds to at most a few (ﷲ → الله).
       if (raw.length + 1 > cap || raw.length * 4 + 8 > t.chars.length)
         t = alloc(raw.length + 1024, raw.length * 4 + 4096);
-      const count = scan(raw, table, t);
-      return { ...t, count };
+      t.count = scan(raw, table, t);
+      return t;
     },
   };
 }
@@ -155,11 +157,14 @@ export function tokenize(
   }
   const t = tokenizer.run(raw);
   const keys: string[] = [];
-  for (let i = 0; i < t.count; i++) keys.push(tokenKey(t, i));
-  return {
-    keys,
-    starts: Array.from(t.starts.subarray(0, t.count)),
-    ends: Array.from(t.ends.subarray(0, t.count)),
-    kinds: Array.from(t.kinds.subarray(0, t.count)),
-  };
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const kinds: number[] = [];
+  for (let i = 0; i < t.count; i++) {
+    keys.push(tokenKey(t, i));
+    starts.push(t.starts[i]!);
+    ends.push(t.ends[i]!);
+    kinds.push(t.kinds[i]!);
+  }
+  return { keys, starts, ends, kinds };
 }

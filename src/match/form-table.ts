@@ -1,0 +1,156 @@
+// The lookup table every scanner uses (matcher, geotagger, entity extractor). Each distinct form is
+// stored ONCE, with the list of slots it stands for (a slot is whatever the caller counts: a watch
+// term, a place, an alias group). A name that 300 watches share (الحسكة, داعش) costs one check per
+// token, and its targets are visited only when it is found in the text.
+// - Forms are found by the hash of their first token; a bucket holds the forms of ONE first key
+//   (hash collisions chain), so the key is compared once per token, with no string built.
+// - A first token that starts many phrases (منطقة X, محافظة Y, Tell X) indexes them again by the
+//   hash of their second token.
+// - The clitic variants of a form (و، ب، لل ...) share its rest and its target list.
+// - Arabic topic stems (a token may be the stem plus a suffix: هجومهم) live in the bucket of the stem.
+import { hashKey } from '../text/tokenize';
+import { ACRONYM, AMBIGUOUS, type Form, INSIDE, SKIP_ARTICLES, type SuffixForm, WEAK } from './forms';
+import { AR_SUFFIXES } from './rules';
+
+/** Flags checked on the text when the tokens match; the others (WEAK, INSIDE) belong to a target. */
+const SCAN_FLAGS = SKIP_ARTICLES | AMBIGUOUS | ACRONYM;
+/** Above this many phrases under one first key, they are indexed by their second token. */
+const PHRASES_BEFORE_INDEX = 4;
+
+export interface Targets {
+  /** [slot, WEAK | INSIDE] pairs. */
+  readonly list: number[];
+  /** Some target is WEAK: the hit needs its context checked. */
+  weak: boolean;
+}
+
+export interface Pattern {
+  readonly rest: readonly string[];
+  readonly restHashes: readonly number[];
+  /** SKIP_ARTICLES, AMBIGUOUS, ACRONYM. */
+  readonly flags: number;
+  /** For fold-sensitive keys (علي vs على): the last letter the user typed. */
+  readonly lastLetter: string | undefined;
+  readonly targets: Targets;
+}
+
+export interface Bucket {
+  /** The normalized first token every pattern here starts with. */
+  readonly key: string;
+  readonly singles: Pattern[];
+  readonly phrases: Pattern[];
+  /** The key may also be followed by a suffix (Arabic topic words). */
+  readonly suffixed: SuffixPattern[];
+  /** Phrases by the hash of their second token, when there are many. */
+  next: Map<number, Pattern[]> | null;
+  /** Some phrase skips Latin article tokens (Deir ez-Zor). */
+  skips: boolean;
+  /** Another first key with the same hash. */
+  collision: Bucket | null;
+}
+
+export interface SuffixPattern {
+  /** Bit i set: AR_SUFFIXES[i] may follow the stem. */
+  readonly suffixes: number;
+  readonly targets: Targets;
+}
+
+export interface FormTable {
+  readonly buckets: ReadonlyMap<number, Bucket>;
+  /** Some bucket has suffixed stems: Arabic tokens are also tried with a suffix cut off. */
+  readonly hasSuffixes: boolean;
+}
+
+export interface FormTableBuilder {
+  /** Adds a form for a slot; its WEAK and INSIDE flags go to the slot's target. */
+  add(form: Form, slot: number, lastLetter?: string): void;
+  addSuffix(form: SuffixForm, slot: number): void;
+  build(): FormTable;
+}
+
+export const SUFFIX_BIT: ReadonlyMap<string, number> = new Map(AR_SUFFIXES.map((s, i) => [s, 1 << i]));
+
+/** A slot's forms are added together: a repeat (two spellings, one form) is at the end of the list. */
+function pushTarget(t: Targets, slot: number, flags: number): void {
+  for (let k = t.list.length - 2; k >= 0 && t.list[k] === slot; k -= 2) if (t.list[k + 1] === flags) return;
+  t.list.push(slot, flags);
+  if (flags & WEAK) t.weak = true;
+}
+
+export function createFormTableBuilder(): FormTableBuilder {
+  const buckets = new Map<number, Bucket>();
+  const shared = new Map<string, Targets>();
+  // Memoized forms (names) come back as the same objects: skip building their id.
+  const byObject = new Map<Form, Targets>();
+  let hasSuffixes = false;
+
+  const bucketOf = (key: string): Bucket => {
+    const h = hashKey(key);
+    let b: Bucket | null | undefined = buckets.get(h);
+    while (b && b.key !== key) b = b.collision;
+    if (b) return b;
+    const fresh: Bucket = {
+      key,
+      singles: [],
+      phrases: [],
+      suffixed: [],
+      next: null,
+      skips: false,
+      collision: buckets.get(h) ?? null,
+    };
+    buckets.set(h, fresh);
+    return fresh;
+  };
+
+  return {
+    add(form, slot, lastLetter) {
+      const flags = form.flags & SCAN_FLAGS;
+      let targets = lastLetter === undefined ? byObject.get(form) : undefined;
+      // The variants are generated from the first one, so it and their number identify them.
+      const id = targets ? '' : `${form.firsts[0]}|${form.firsts.length}|${form.rest.join(' ')}|${flags}|${lastLetter}`;
+      targets ??= shared.get(id);
+      if (!targets) {
+        targets = { list: [], weak: false };
+        shared.set(id, targets);
+        const p: Pattern = { rest: form.rest, restHashes: form.restHashes, flags, lastLetter, targets };
+        for (const first of form.firsts) {
+          const b = bucketOf(first);
+          if (p.rest.length === 0) b.singles.push(p);
+          else {
+            b.phrases.push(p);
+            if (flags & SKIP_ARTICLES) b.skips = true;
+          }
+        }
+      }
+      if (lastLetter === undefined) byObject.set(form, targets);
+      pushTarget(targets, slot, form.flags & (WEAK | INSIDE));
+    },
+    addSuffix(form, slot) {
+      let mask = 0;
+      for (const s of form.suffixes) mask |= SUFFIX_BIT.get(s) ?? 0;
+      const b = bucketOf(form.stem);
+      let p = b.suffixed.find((x) => x.suffixes === mask);
+      if (!p) {
+        p = { suffixes: mask, targets: { list: [], weak: false } };
+        b.suffixed.push(p);
+      }
+      hasSuffixes = true;
+      pushTarget(p.targets, slot, 0);
+    },
+    build() {
+      for (const first of buckets.values())
+        for (let b: Bucket | null = first; b; b = b.collision) if (b.phrases.length > PHRASES_BEFORE_INDEX) index(b);
+      return { buckets, hasSuffixes };
+    },
+  };
+}
+
+function index(b: Bucket): void {
+  const next = new Map<number, Pattern[]>();
+  for (const p of b.phrases) {
+    const list = next.get(p.restHashes[0]!);
+    if (list) list.push(p);
+    else next.set(p.restHashes[0]!, [p]);
+  }
+  b.next = next;
+}
