@@ -160,10 +160,7 @@ export function createApp(deps: AppDeps) {
     db: store.db,
     articles,
     sourceName: (id) => byId.get(id)?.name ?? id,
-    placeName: (id, lang) => {
-      const p = world.ctx.places.byId(id);
-      return p ? (lang === 'ar' ? p.nameAr : p.nameEn) : undefined;
-    },
+    matchContext: () => world.ctx,
     summarize,
     write,
     clock,

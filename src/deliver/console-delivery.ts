@@ -1,18 +1,18 @@
 // Delivery to the terminal: the real dispatcher (outbox, follow-up policy, summaries) with the
 // console sender, for subscribers on the 'console' platform (the demo, a terminal-only setup).
+import type { MatchContext } from '../match/context';
 import type { ArticlesRepo } from '../store/articles-repo';
 import type { Db } from '../store/db';
 import { createConsoleSender } from './console-sender';
 import { createDispatcher } from './dispatcher';
-import { createOutboxStore } from './outbox-store';
+import { createDeliveryParts } from './parts';
 import type { AlertSummarizer } from './view';
-import { createViewBuilder } from './view';
 
 export interface ConsoleDeliveryDeps {
   db: Db;
   articles: ArticlesRepo;
   sourceName: (id: string) => string;
-  placeName: (id: string, lang: 'ar' | 'en') => string | undefined;
+  matchContext: () => MatchContext;
   summarize: AlertSummarizer;
   write: (text: string) => void;
   clock: () => number;
@@ -20,14 +20,7 @@ export interface ConsoleDeliveryDeps {
 }
 
 export function createConsoleDelivery(deps: ConsoleDeliveryDeps) {
-  const store = createOutboxStore(deps.db);
-  const views = createViewBuilder({
-    store,
-    articles: deps.articles,
-    sourceName: deps.sourceName,
-    placeName: deps.placeName,
-    summarize: deps.summarize,
-  });
+  const { store, views } = createDeliveryParts(deps);
   return createDispatcher({
     store,
     views,

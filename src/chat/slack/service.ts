@@ -5,11 +5,11 @@
 // stay in the outbox for when a valid token is configured.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createDispatcher, type Dispatcher } from '../../deliver/dispatcher';
-import { createOutboxStore } from '../../deliver/outbox-store';
 import type { DeliverLog, DeliveryEvent } from '../../deliver/outcome';
 import type { Limits } from '../../deliver/pacer';
+import { createDeliveryParts } from '../../deliver/parts';
 import type { PlanConfig } from '../../deliver/plan';
-import { type AlertSummarizer, createViewBuilder } from '../../deliver/view';
+import type { AlertSummarizer } from '../../deliver/view';
 import type { MatchContext } from '../../match/context';
 import type { ArticlesRepo } from '../../store/articles-repo';
 import type { Db } from '../../store/db';
@@ -48,17 +48,7 @@ export interface SlackServiceDeps {
 }
 
 export function createSlackService(deps: SlackServiceDeps) {
-  const store = createOutboxStore(deps.db);
-  const views = createViewBuilder({
-    store,
-    articles: deps.articles,
-    sourceName: deps.sourceName,
-    placeName: (id, lang) => {
-      const p = deps.matchContext().places.byId(id);
-      return p ? (lang === 'ar' ? p.nameAr : p.nameEn) : undefined;
-    },
-    ...(deps.summarize ? { summarize: deps.summarize } : {}),
-  });
+  const { store, views } = createDeliveryParts(deps);
   const core = createCommandCore({
     store,
     articles: deps.articles,

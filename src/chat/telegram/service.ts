@@ -3,11 +3,11 @@
 // tests point it at the Bot API stand-in with apiRoot.
 import { Api } from 'grammy';
 import { createDispatcher, type Dispatcher } from '../../deliver/dispatcher';
-import { createOutboxStore } from '../../deliver/outbox-store';
 import type { DeliverLog, DeliveryEvent } from '../../deliver/outcome';
 import type { Limits } from '../../deliver/pacer';
+import { createDeliveryParts } from '../../deliver/parts';
 import type { PlanConfig } from '../../deliver/plan';
-import { type AlertSummarizer, createViewBuilder } from '../../deliver/view';
+import type { AlertSummarizer } from '../../deliver/view';
 import type { MatchContext } from '../../match/context';
 import type { ArticlesRepo } from '../../store/articles-repo';
 import type { Db } from '../../store/db';
@@ -42,17 +42,7 @@ export interface TelegramServiceDeps {
 }
 
 export function createTelegramService(deps: TelegramServiceDeps) {
-  const store = createOutboxStore(deps.db);
-  const views = createViewBuilder({
-    store,
-    articles: deps.articles,
-    sourceName: deps.sourceName,
-    placeName: (id, lang) => {
-      const p = deps.matchContext().places.byId(id);
-      return p ? (lang === 'ar' ? p.nameAr : p.nameEn) : undefined;
-    },
-    ...(deps.summarize ? { summarize: deps.summarize } : {}),
-  });
+  const { store, views } = createDeliveryParts(deps);
   const core = createCommandCore({
     store,
     articles: deps.articles,
