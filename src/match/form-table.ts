@@ -9,11 +9,11 @@
 // - The clitic variants of a form (و، ب، لل ...) share its rest and its target list.
 // - Arabic topic stems (a token may be the stem plus a suffix: هجومهم) live in the bucket of the stem.
 import { hashKey } from '../text/tokenize';
-import { ACRONYM, AMBIGUOUS, type Form, INSIDE, SKIP_ARTICLES, type SuffixForm, WEAK } from './forms';
+import { ACRONYM, AMBIGUOUS, CLITICS, type Form, INSIDE, SKIP_ARTICLES, type SuffixForm, WEAK } from './forms';
 import { AR_SUFFIXES } from './rules';
 
 /** Flags checked on the text when the tokens match; the others (WEAK, INSIDE) belong to a target. */
-const SCAN_FLAGS = SKIP_ARTICLES | AMBIGUOUS | ACRONYM;
+const SCAN_FLAGS = SKIP_ARTICLES | AMBIGUOUS | ACRONYM | CLITICS;
 /** Above this many phrases under one first key, they are indexed by their second token. */
 const PHRASES_BEFORE_INDEX = 4;
 
@@ -27,7 +27,7 @@ export interface Targets {
 export interface Pattern {
   readonly rest: readonly string[];
   readonly restHashes: readonly number[];
-  /** SKIP_ARTICLES, AMBIGUOUS, ACRONYM. */
+  /** SKIP_ARTICLES, AMBIGUOUS, ACRONYM, CLITICS. */
   readonly flags: number;
   /** For fold-sensitive keys (علي vs على): the last letter the user typed. */
   readonly lastLetter: string | undefined;
@@ -57,6 +57,12 @@ export interface SuffixPattern {
 
 export interface FormTable {
   readonly buckets: ReadonlyMap<number, Bucket>;
+  /**
+   * One bit per hash of a bucket key (a Bloom filter with one probe, ~16 bits per key): most tokens
+   * and peeled stems are no key, and this says so without a map lookup. See mayHave.
+   */
+  readonly filter: Uint32Array;
+  readonly filterShift: number;
   /** Some bucket has suffixed stems: Arabic tokens are also tried with a suffix cut off. */
   readonly hasSuffixes: boolean;
 }
@@ -140,7 +146,14 @@ export function createFormTableBuilder(): FormTableBuilder {
     build() {
       for (const first of buckets.values())
         for (let b: Bucket | null = first; b; b = b.collision) if (b.phrases.length > PHRASES_BEFORE_INDEX) index(b);
-      return { buckets, hasSuffixes };
+      const bits = Math.max(10, Math.ceil(Math.log2(buckets.size * 16 + 1)));
+      const filter = new Uint32Array(2 ** (bits - 5));
+      const filterShift = 32 - bits;
+      for (const h of buckets.keys()) {
+        const k = Math.imul(h, 0x9e3779b1) >>> filterShift;
+        filter[k >>> 5]! |= 1 << (k & 31);
+      }
+      return { buckets, hasSuffixes, filter, filterShift };
     },
   };
 }
@@ -153,4 +166,10 @@ function index(b: Bucket): void {
     else next.set(p.restHashes[0]!, [p]);
   }
   b.next = next;
+}
+
+/** False when no bucket has this hash. */
+export function mayHave(table: FormTable, h: number): boolean {
+  const k = Math.imul(h, 0x9e3779b1) >>> table.filterShift;
+  return (table.filter[k >>> 5]! & (1 << (k & 31))) !== 0;
 }

@@ -3,9 +3,11 @@
 // - Arabic proclitics: conjunction (none, و, ف) then preposition (none, ب, ك, ل); with the article ال,
 //   ل + ال is written لل and merges with a following ل (للاذقية). 12 forms per word. In a phrase only
 //   the first word takes them. The bare stem of an ال word (باب from الباب) is never generated.
+//   A form says CLITICS instead of listing its 12 first tokens: the scanner peels exactly these
+//   proclitics off a token (./clitics), which finds the same forms without storing them 12 times.
 // - Topic words (not names) also take the article, pronoun suffixes and sound plurals (ة becomes ت
 //   before a suffix: محافظتها); suffixes are matched by stripping them from the token (see SuffixForm)
-//   so a topic word costs 24 forms, not 300.
+//   so a topic word costs 2 forms and a few stems, not 300.
 // - English: topic words take simple plurals (possessives are cut by the tokenizer); names drop their
 //   article tokens (al-, el-, ez-), which the matcher skips in text.
 import { AR, LAT } from '../text/charmap';
@@ -29,10 +31,12 @@ export const WEAK = 4;
 export const SKIP_ARTICLES = 8;
 /** A name of a place inside the watched one: shown after the place's own names in evidence. */
 export const INSIDE = 16;
+/** The first token may carry the Arabic proclitics (arabicProclitics): و، ف then ب، ك، ل. */
+export const CLITICS = 32;
 
 /** The forms of one word or phrase: any of the first tokens, then the rest (shared, not copied). */
 export interface Form {
-  /** Variants of the first normalized token (clitic forms, plurals): each is a lookup key. */
+  /** Variants of the first normalized token (plurals): each is a lookup key; see also CLITICS. */
   readonly firsts: readonly string[];
   readonly rest: readonly string[];
   readonly restHashes: readonly number[];
@@ -41,7 +45,7 @@ export interface Form {
   readonly lastLetter?: string;
 }
 
-/** A stem that matches a token equal to stem + one of the suffixes (Arabic topic words). */
+/** A stem that matches a token equal to stem + one of the suffixes, with proclitics (Arabic topic words). */
 export interface SuffixForm {
   readonly stem: string;
   readonly suffixes: readonly string[];
@@ -67,11 +71,16 @@ const withFirst = (firsts: string[], rest: readonly string[], flags: number): Fo
   { firsts, rest, restHashes: rest.map((r) => hashKey(r)), flags },
 ];
 
+/** Every first token a form stands for (its clitic forms spelled out): for tests and explanations. */
+export function surfaces(f: Form): string[] {
+  return f.flags & CLITICS ? f.firsts.flatMap(arabicProclitics) : [...f.firsts];
+}
+
 /** A place or alias name: clitics on the first Arabic word; Latin article tokens dropped and skipped. */
 export function nameForms(name: string, flags = 0): Form[] {
   const t = tokenize(name);
   if (t.keys.length === 0) return [];
-  if (t.kinds[0] === AR) return withFirst(arabicProclitics(t.keys[0]!), t.keys.slice(1), flags);
+  if (t.kinds[0] === AR) return withFirst([t.keys[0]!], t.keys.slice(1), flags | CLITICS);
   const kept = t.keys.filter((k, i) => !(t.kinds[i] === LAT && EN_ARTICLES.has(k)));
   const [first, ...rest] = (kept.length > 0 ? kept : t.keys) as [string, ...string[]];
   return withFirst([first], rest, flags | SKIP_ARTICLES);
@@ -115,11 +124,11 @@ export function topicForms(text: string, isName: (key: string) => boolean = () =
 
 function arabicTopic(keys: string[], kinds: number[]): TopicForms {
   const [first, ...rest] = keys as [string, ...string[]];
-  const forms = withFirst(arabicProclitics(first), rest, 0);
+  const forms = withFirst([first], rest, CLITICS);
   const definite = keys.every((k) => !hasArticle(k));
   // A definite noun phrase puts ال on every Arabic word: سيارة مفخخة → السيارة المفخخة.
   const withArticle = rest.map((k, i) => (kinds[i + 1] === AR ? `ال${k}` : k));
-  if (definite) forms.push(...withFirst(arabicProclitics(`ال${first}`), withArticle, 0));
+  if (definite) forms.push(...withFirst([`ال${first}`], withArticle, CLITICS));
   if (rest.length > 0 || first.length < 3) return { forms, suffixForms: [] };
   return { forms, suffixForms: arabicSuffixStems(first) };
 }
@@ -133,16 +142,16 @@ function arabicSuffixStems(word: string): SuffixForm[] {
   };
   if (hasArticle(word)) {
     const base = word.endsWith('ه') ? word.slice(0, -1) : word;
-    add(arabicProclitics(base), word.endsWith('ه') ? ['ات'] : AR_ARTICLE_SUFFIXES);
+    add([base], word.endsWith('ه') ? ['ات'] : AR_ARTICLE_SUFFIXES);
     return out;
   }
   if (word.endsWith('ه')) {
     const stem = word.slice(0, -1);
-    add(arabicProclitics(`${stem}ت`), PRONOUNS); // محافظتها
-    add([...arabicProclitics(stem), ...arabicProclitics(`ال${stem}`)], ['ات']); // محافظات، المحافظات
+    add([`${stem}ت`], PRONOUNS); // محافظتها
+    add([stem, `ال${stem}`], ['ات']); // محافظات، المحافظات
     return out;
   }
-  add(arabicProclitics(word), AR_SUFFIXES);
-  add(arabicProclitics(`ال${word}`), AR_ARTICLE_SUFFIXES);
+  add([word], AR_SUFFIXES);
+  add([`ال${word}`], AR_ARTICLE_SUFFIXES);
   return out;
 }

@@ -1,12 +1,14 @@
 // One pass over an article's tokens: each token's hash finds the bucket of forms that start with it
-// (./form-table); phrase forms check the following tokens; Arabic topic stems are tried with the
-// token's suffix cut off. Keys are compared on the tokenizer's character buffer, so no string is
-// built unless a rule needs one, and ambiguity rules are checked only on a hit.
+// (./form-table); an Arabic token is also tried without its proclitics (./clitics) and, for topic
+// stems, without a suffix; phrase forms check the following tokens. Keys are compared on the
+// tokenizer's character buffer, so no string is built unless a rule needs one, and ambiguity rules
+// are checked only on a hit.
 import { AR, charTable, IGN, LAT } from '../text/charmap';
-import { hashChars, hashKey, type Tokens, tokenKey } from '../text/tokenize';
+import { hashKey, type Tokens, tokenKey } from '../text/tokenize';
+import { createPeeled, type Peeled, peel, stemEquals, stemHash } from './clitics';
 import type { Bucket, FormTable, Pattern, Targets } from './form-table';
-import { SUFFIX_BIT } from './form-table';
-import { ACRONYM, AMBIGUOUS, INSIDE, SKIP_ARTICLES, WEAK } from './forms';
+import { mayHave, SUFFIX_BIT } from './form-table';
+import { ACRONYM, AMBIGUOUS, CLITICS, INSIDE, SKIP_ARTICLES, WEAK } from './forms';
 import { AR_SUFFIXES, CONTEXT_WORDS, EN_ARTICLES } from './rules';
 
 export interface RawHit {
@@ -102,47 +104,77 @@ function found(raw: string, t: Tokens, i: number, last: number, p: Pattern, wher
   emit(p.targets, where, t.starts[i]!, t.ends[last]!, context, out);
 }
 
-function phrases(
-  raw: string,
-  t: Tokens,
-  i: number,
-  list: readonly Pattern[],
-  onlySkip: boolean,
-  where: 'title' | 'body',
-  out: RawHit[],
-) {
+/** A token with proclitics peeled off only counts for forms that take them. */
+const takes = (p: Pattern, clitic: number) => clitic === 0 || (p.flags & CLITICS) !== 0;
+
+interface Scan {
+  readonly raw: string;
+  readonly t: Tokens;
+  readonly table: FormTable;
+  readonly where: 'title' | 'body';
+  readonly out: RawHit[];
+}
+
+function phrases(s: Scan, i: number, list: readonly Pattern[], clitic: number, onlySkip: boolean) {
   for (const p of list) {
-    if (onlySkip && !(p.flags & SKIP_ARTICLES)) continue;
-    const last = matchRest(t, i, p);
-    if (last >= 0) found(raw, t, i, last, p, where, out);
+    if (!takes(p, clitic) || (onlySkip && !(p.flags & SKIP_ARTICLES))) continue;
+    const last = matchRest(s.t, i, p);
+    if (last >= 0) found(s.raw, s.t, i, last, p, s.where, s.out);
   }
 }
 
-function scanBucket(raw: string, t: Tokens, i: number, b: Bucket, where: 'title' | 'body', out: RawHit[]): void {
-  for (const p of b.singles) found(raw, t, i, i, p, where, out);
+function scanBucket(s: Scan, i: number, b: Bucket, clitic: number): void {
+  const t = s.t;
+  for (const p of b.singles) if (takes(p, clitic)) found(s.raw, t, i, i, p, s.where, s.out);
   if (b.phrases.length === 0 || i + 1 >= t.count) return;
   if (!b.next) {
-    phrases(raw, t, i, b.phrases, false, where, out);
+    phrases(s, i, b.phrases, clitic, false);
     return;
   }
   const list = b.next.get(t.hashes[i + 1]!);
-  if (list) phrases(raw, t, i, list, false, where, out);
+  if (list) phrases(s, i, list, clitic, false);
   if (!b.skips || !isArticle(t, i + 1)) return;
   // Deir ez-Zor: the second word of the name comes after the article tokens.
   let j = i + 2;
   while (j < t.count && isArticle(t, j)) j++;
   const skipped = j < t.count ? b.next.get(t.hashes[j]!) : undefined;
-  if (skipped) phrases(raw, t, i, skipped, true, where, out);
+  if (skipped) phrases(s, i, skipped, clitic, true);
+}
+
+/** The bucket of the stem chars[from .. end) (after "ال" when article), if any. */
+function find(table: FormTable, h: number, chars: Uint16Array, from: number, end: number, article: number) {
+  if (!mayHave(table, h)) return null;
+  let b: Bucket | null | undefined = table.buckets.get(h);
+  while (b && !stemEquals(chars, from, end, article, b.key)) b = b.collision;
+  return b ?? null;
 }
 
 export function scanTokens(raw: string, t: Tokens, table: FormTable, where: 'title' | 'body', out: RawHit[]): void {
-  const { buckets } = table;
-  const hasSuffixes = table.hasSuffixes;
+  const s: Scan = { raw, t, table, where, out };
+  const peeled = createPeeled();
   for (let i = 0; i < t.count; i++) {
-    let b: Bucket | null | undefined = buckets.get(t.hashes[i]!);
-    while (b && !sameKey(t, i, b.key)) b = b.collision;
-    if (b) scanBucket(raw, t, i, b, where, out);
-    if (hasSuffixes && t.kinds[i] === AR && t.charLens[i]! >= 4) scanSuffixes(t, i, table, where, out);
+    if (t.kinds[i] === AR) {
+      scanArabic(s, i, peeled);
+      continue;
+    }
+    const from = t.charStarts[i]!;
+    const b = find(table, t.hashes[i]!, t.chars, from, from + t.charLens[i]!, 0);
+    if (b) scanBucket(s, i, b, 0);
+  }
+}
+
+/** An Arabic token: itself and the stems under its proclitics, each also with a suffix cut off. */
+function scanArabic(s: Scan, i: number, peeled: Peeled): void {
+  const { t, table } = s;
+  peel(t, i, peeled);
+  const end = peeled.end;
+  for (let k = 0; k < peeled.count; k++) {
+    const from = peeled.from[k]!;
+    const article = peeled.article[k]!;
+    const h = k === 0 ? t.hashes[i]! : stemHash(t.chars, from, end, article);
+    const b = find(table, h, t.chars, from, end, article);
+    if (b) scanBucket(s, i, b, peeled.clitic[k]!);
+    if (table.hasSuffixes && t.charLens[i]! >= 4) scanSuffixes(s, i, from, end, article);
   }
 }
 
@@ -155,26 +187,19 @@ for (const s of [...AR_SUFFIXES].sort((a, b) => b.length - a.length)) {
   SUFFIXES_BY_LAST.set(last, list);
 }
 
-function sameStem(chars: Uint16Array, from: number, len: number, key: string): boolean {
-  if (key.length !== len) return false;
-  for (let k = 0; k < len; k++) if (chars[from + k] !== key.charCodeAt(k)) return false;
-  return true;
-}
-
-function scanSuffixes(t: Tokens, i: number, table: FormTable, where: 'title' | 'body', out: RawHit[]): void {
-  const from = t.charStarts[i]!;
-  const len = t.charLens[i]!;
-  const candidates = SUFFIXES_BY_LAST.get(t.chars[from + len - 1]!);
+function scanSuffixes(s: Scan, i: number, from: number, end: number, article: number): void {
+  const { t, table } = s;
+  const chars = t.chars;
+  const candidates = SUFFIXES_BY_LAST.get(chars[end - 1]!);
   if (!candidates) return;
   for (const { codes, bit } of candidates) {
-    const stemLen = len - codes.length;
-    if (stemLen < 2) continue;
+    const stemEnd = end - codes.length;
+    if (t.charLens[i]! - codes.length < 2 || stemEnd <= from) continue;
     let ends = true;
-    for (let k = 0; k < codes.length - 1 && ends; k++) ends = t.chars[from + stemLen + k] === codes[k];
+    for (let k = 0; k < codes.length - 1 && ends; k++) ends = chars[stemEnd + k] === codes[k];
     if (!ends) continue;
-    let b: Bucket | null | undefined = table.buckets.get(hashChars(t.chars, from, from + stemLen));
-    while (b && !sameStem(t.chars, from, stemLen, b.key)) b = b.collision;
+    const b = find(table, stemHash(chars, from, stemEnd, article), chars, from, stemEnd, article);
     if (!b) continue;
-    for (const p of b.suffixed) if (p.suffixes & bit) emit(p.targets, where, t.starts[i]!, t.ends[i]!, false, out);
+    for (const p of b.suffixed) if (p.suffixes & bit) emit(p.targets, s.where, t.starts[i]!, t.ends[i]!, false, s.out);
   }
 }
