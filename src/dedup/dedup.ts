@@ -13,12 +13,13 @@ import type { Db } from '../store/db';
 import { createDedupRepo, type DedupRepo, sigFromBuffer } from '../store/dedup-repo';
 import { type DuplicateReason, decideExact } from './decide';
 import { createDfCache } from './df-cache';
-import { type ArticleEntities, type ArticleFeatures, createFeatureExtractor } from './features';
+import { type ArticleEntities, type ArticleFeatures, createFeatureExtractor, entityKeys } from './features';
 import { exactOverlap } from './minhash';
 import { bestNearDuplicate, type NearDupCandidate, needsExactCheck } from './near-dup';
 import { type DedupParams, withParams } from './params';
+import { createRecorder } from './record';
 import { createStoryCache } from './story-cache';
-import { EMPTY_STORY, mergeIntoStory, storyKeys } from './story-merge';
+import { storyKeys } from './story-merge';
 import { decideStory, type Shared } from './story-score';
 import { idf, tfidfVector } from './tfidf';
 
@@ -69,7 +70,6 @@ export interface DedupDeps {
   readonly params?: Partial<DedupParams>;
 }
 
-const entityKeys = (f: ArticleFeatures) => [...f.places.map((p) => `p:${p}`), ...f.actors.map((a) => `a:${a}`)];
 const NO_VECTOR: ReadonlyMap<string, number> = new Map();
 
 export function createDedup(deps: DedupDeps) {
@@ -79,7 +79,6 @@ export function createDedup(deps: DedupDeps) {
   const extractor = createFeatureExtractor(params);
   const df = createDfCache(repo);
   const stories = createStoryCache(repo);
-  let prunedUpTo = 0;
 
   function nearDuplicate(f: ArticleFeatures, selfId: number) {
     const hits = repo.lshCandidates([...f.bandKeys, ...f.leadKeys], selfId, params.maxArticleCandidates);
@@ -95,7 +94,8 @@ export function createDedup(deps: DedupDeps) {
       const stored = repo.articleText(c.articleId);
       return stored ? { ...c, exact: exactOverlap(f.shingles, extractor.shinglesOf(stored)) } : c;
     });
-    return bestNearDuplicate(input, candidates, params);
+    const near = bestNearDuplicate(input, candidates, params);
+    return near && ({ kind: 'duplicate', of: near.articleId, reason: 'near-duplicate', score: near.score } as const);
   }
 
   function weigh(f: ArticleFeatures) {
@@ -116,17 +116,8 @@ export function createDedup(deps: DedupDeps) {
       byHash: repo.byHash(a.contentHash, selfId ?? -1),
     });
     if (exact?.kind === 'edited') return exact;
-    const near = exact ?? nearDuplicate(f, selfId ?? -1);
-    if (near) {
-      const d = 'kind' in near ? near : ({ of: near.articleId, reason: 'near-duplicate', score: near.score } as const);
-      return {
-        kind: 'duplicate',
-        of: d.of,
-        reason: d.reason,
-        score: d.score,
-        storyId: repo.storyOfArticle(d.of) ?? null,
-      };
-    }
+    const copy = exact ?? nearDuplicate(f, selfId ?? -1);
+    if (copy) return { ...copy, storyId: repo.storyOfArticle(copy.of) ?? null };
     const linked = a.linkedUrlKey ? repo.byUrlKey(a.linkedUrlKey) : undefined;
     if (linked && linked.id !== selfId) {
       const storyId = repo.storyOfArticle(linked.id) ?? null;
@@ -180,70 +171,7 @@ export function createDedup(deps: DedupDeps) {
     return { decision, article: a, features, vector };
   }
 
-  function writeSignature(id: number, f: ArticleFeatures) {
-    const old = repo.signature(id);
-    if (old) repo.deleteLsh(extractor.keysOf(sigFromBuffer(old.sig), sigFromBuffer(old.lead)), id);
-    repo.putSignature(id, f.shingles.length, f.signature, f.lead);
-    repo.putLsh([...f.bandKeys, ...f.leadKeys], id);
-  }
-
-  function joinStory(articleId: number, c: Classification, storyId: number | null, previous: number | null) {
-    const { article: a, features: f } = c;
-    const before = storyId === null ? undefined : stories.one(storyId);
-    const vector = c.vector.size ? c.vector : null;
-    const joining = { ...a, places: f.places, actors: f.actors, numbers: f.numbers, vector };
-    const s = mergeIntoStory(before ?? EMPTY_STORY, joining, params.centroidTerms);
-    const write = {
-      first_seen: s.firstSeen,
-      last_seen: s.lastSeen,
-      article_count: s.articleCount,
-      outlets: JSON.stringify(s.outlets),
-      languages: JSON.stringify(s.languages),
-      places: JSON.stringify(s.places),
-      actors: JSON.stringify(s.actors),
-      numbers: JSON.stringify(s.numbers),
-      centroid: JSON.stringify(Object.fromEntries(s.centroid)),
-    };
-    let id = before?.id;
-    if (id === undefined) {
-      id = repo.insertStory({ ...write, first_article_id: articleId, title: a.title, previous_story_id: previous });
-    } else repo.updateStory({ ...write, id });
-    stories.put({ ...s, id });
-    repo.putStoryKeys(storyKeys(f, s.centroid, params.indexTerms), id);
-    return id;
-  }
-
-  function pruneIndex(now: number) {
-    const cutoff = now - params.reopenHorizonMs;
-    if (cutoff - prunedUpTo < 10 * 60_000) return;
-    repo.pruneStoryKeys(cutoff, prunedUpTo);
-    prunedUpTo = cutoff;
-  }
-
-  /** Stores the outcome of `classify` for the stored row `articleId`; returns the article's story. */
-  function record(articleId: number, c: Classification): { storyId: number | null } {
-    const d = c.decision;
-    pruneIndex(clock());
-    if (c.article.linkedUrlKey) repo.putLink(d.kind === 'edited' ? d.of : articleId, c.article.linkedUrlKey);
-    if (d.kind === 'edited') {
-      writeSignature(d.of, c.features);
-      return { storyId: repo.storyOfArticle(d.of) ?? null };
-    }
-    if (d.kind === 'duplicate') {
-      if (d.of === articleId) return { storyId: d.storyId };
-      repo.putCopy(articleId, d.of, d.reason, d.score);
-      const storyId = joinStory(articleId, c, d.storyId, null);
-      const why = d.reason === 'linked' ? { linkedTo: d.of } : { copyOf: d.of };
-      repo.putArticleStory(articleId, storyId, d.storyId === null ? 'new-story' : 'copy', d.score, why);
-      return { storyId };
-    }
-    writeSignature(articleId, c.features);
-    df.count(new Set([...c.features.tf.keys(), ...entityKeys(c.features)]));
-    const storyId = joinStory(articleId, c, d.storyId, d.previousStoryId);
-    const why = d.linkedFrom === undefined ? (d.shared ?? {}) : { linkedFrom: d.linkedFrom };
-    repo.putArticleStory(articleId, storyId, d.joined, d.score, why);
-    return { storyId };
-  }
+  const record = createRecorder({ repo, params, extractor, df, stories, clock });
 
   /** Writes buffered document-frequency counts (call before closing the database). */
   const flush = () => df.flush();

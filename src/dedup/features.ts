@@ -78,4 +78,10 @@ export function createFeatureExtractor(params: DedupParams): FeatureExtractor {
   };
 }
 
+/** Keys of an article's entities in the document-frequency table (IDF weighs shared entities). */
+export const entityKeys = (f: { places: readonly string[]; actors: readonly string[] }) => [
+  ...f.places.map((p) => `p:${p}`),
+  ...f.actors.map((a) => `a:${a}`),
+];
+
 const unique = (xs: readonly string[]) => [...new Set(xs)];
