@@ -1,5 +1,8 @@
 // Wiring: builds the pipeline from its parts for one configuration. The only place that knows
-// which adapter implements which port. Everything is passed in; nothing is global.
+// which adapter implements which port. Everything is passed in; nothing is global. Sources are the
+// config file's plus those added from chat (/source add), read through one registry on every tick.
+
+import type { SourceAdmin } from './chat/commands/source';
 import type { AppConfig } from './config';
 import { createDedup } from './dedup/dedup';
 import { pruneArticles } from './dedup/retention';
@@ -23,7 +26,9 @@ import { createIngest } from './pipeline/ingest';
 import { pollSource } from './pipeline/poll-source';
 import type { LoadPage, ParseFeed } from './pipeline/ports';
 import { createScheduler } from './pipeline/scheduler';
+import { createSourceRegistry } from './sources/admin';
 import type { ConfiguredSource } from './sources/config';
+import { discoverSource } from './sources/discover';
 import { healthReport } from './sources/health';
 import { createListingParser } from './sources/html/parse';
 import { parseTelegramBytes } from './sources/telegram/parse';
@@ -32,6 +37,7 @@ import { createArticlesRepo } from './store/articles-repo';
 import { openStore } from './store/db';
 import { createMatchRepo } from './store/match-repo';
 import { createSourceStateRepo } from './store/source-state-repo';
+import { createSourcesRepo } from './store/sources-repo';
 import { createSubscribersRepo } from './store/subscribers-repo';
 import { createSummaryRepo } from './store/summary-repo';
 import { loadLexicon } from './summarize/lexicon-file';
@@ -89,7 +95,12 @@ export function createApp(deps: AppDeps) {
     detectLang,
     contentHash: createContentHash(normalize),
   };
-  const byId = new Map(sources.map((s) => [s.id, s]));
+  const registry = createSourceRegistry({
+    fileSources: sources,
+    store: createSourcesRepo(store.db),
+    onSkipped: (reason) => log.warn({ reason }, 'chat-added source skipped'),
+  });
+  const nameOf = sourceNames(registry.all);
   const tickHooks: (() => void)[] = [];
   const alerting = createAlerting({
     db: store.db,
@@ -100,7 +111,7 @@ export function createApp(deps: AppDeps) {
     entities: world.entities,
     geotag: world.geotag,
     places: createMatchRepo(store.db),
-    outletName: (id) => byId.get(id)?.name ?? id,
+    outletName: (id) => nameOf(id),
     clock,
     log,
   });
@@ -112,7 +123,7 @@ export function createApp(deps: AppDeps) {
   const write = deps.write ?? ((line: string) => process.stdout.write(`${line}\n`));
   const sink = createConsoleSink({
     articles,
-    sourceName: (id) => byId.get(id)?.name ?? id,
+    sourceName: (id) => nameOf(id),
     write,
   });
   const pollDeps = {
@@ -127,18 +138,39 @@ export function createApp(deps: AppDeps) {
     log,
     metrics,
   };
-  // One parser per source, chosen by kind; listing rules are compiled once here.
-  const parsers = new Map<string, ParseFeed>(
-    sources.map((s) => [
-      s.id,
-      s.kind === 'telegram'
-        ? parseTelegramBytes
-        : s.kind === 'html'
-          ? createListingParser(s.html ?? {})
-          : parseFeedBytes,
-    ]),
-  );
-  const health = () => healthReport(sources, sourceState.all());
+  // One parser per source, chosen by kind; listing rules are compiled once per source. Keyed by the
+  // source object: the registry keeps it until an add/remove, and a removed source's parser is freed.
+  const parsers = new WeakMap<ConfiguredSource, ParseFeed>();
+  const parserFor = (s: ConfiguredSource): ParseFeed => {
+    let parse = parsers.get(s);
+    if (!parse) {
+      parse =
+        s.kind === 'telegram'
+          ? parseTelegramBytes
+          : s.kind === 'html'
+            ? createListingParser(s.html ?? {})
+            : parseFeedBytes;
+      parsers.set(s, parse);
+    }
+    return parse;
+  };
+  const health = () => healthReport(registry.all(), sourceState.all());
+  const sourceAdmin: SourceAdmin = {
+    list: () => {
+      const byId = new Map(registry.all().map((s) => [s.id, s]));
+      return health().sources.map((h) => ({
+        id: h.id,
+        name: h.name,
+        url: byId.get(h.id)?.url ?? '',
+        origin: registry.origin(h.id) ?? 'file',
+        ok: h.status !== 'failing',
+        error: h.lastError,
+      }));
+    },
+    discover: (url) => discoverSource(url, { fetcher, parseFeed: parseFeedBytes }),
+    save: (entry, addedBy) => registry.add(entry, addedBy, clock()),
+    remove: (id) => registry.remove(id),
+  };
   // Summaries for alerts, made when an alert is dispatched (src/summarize; providers are optional).
   const summaryRepo = createSummaryRepo(store.db);
   const summarize = createAlertSummarizer({
@@ -146,7 +178,7 @@ export function createApp(deps: AppDeps) {
     articles,
     world,
     repo: summaryRepo,
-    outletName: (id) => byId.get(id)?.name ?? id,
+    outletName: (id) => nameOf(id),
     summarizer: createSummarizer({
       config: config.summary,
       lexicon: loadLexicon(),
@@ -159,7 +191,7 @@ export function createApp(deps: AppDeps) {
   const consoleDelivery = createConsoleDelivery({
     db: store.db,
     articles,
-    sourceName: (id) => byId.get(id)?.name ?? id,
+    sourceName: (id) => nameOf(id),
     matchContext: () => world.ctx,
     summarize,
     write,
@@ -167,9 +199,9 @@ export function createApp(deps: AppDeps) {
     log,
   });
   const scheduler = createScheduler({
-    sources,
+    sources: registry.all,
     sourceState,
-    poll: (s) => pollSource(s, { ...pollDeps, parseFeed: parsers.get(s.id) ?? parseFeedBytes }),
+    poll: (s) => pollSource(s, { ...pollDeps, parseFeed: parserFor(s) }),
     afterTick: async () => {
       await sink.deliver();
       await consoleDelivery.drain();
@@ -192,6 +224,10 @@ export function createApp(deps: AppDeps) {
     scheduler,
     metrics,
     health,
+    /** File + chat-added sources, as polled now. */
+    sources: registry.all,
+    /** For the chat's /source list|add|remove (pass to the Telegram and Slack services). */
+    sourceAdmin,
     /** Runs after every poll tick (chat dispatchers wake up to send what the tick recorded). */
     onTick(hook: () => void) {
       tickHooks.push(hook);
@@ -220,6 +256,19 @@ export function createApp(deps: AppDeps) {
 }
 
 export type App = ReturnType<typeof createApp>;
+
+/** Source id → name over the current list, rebuilt only when the list changes. */
+function sourceNames(all: () => readonly ConfiguredSource[]) {
+  let list: readonly ConfiguredSource[] | null = null;
+  let names = new Map<string, string>();
+  return (id: string): string => {
+    if (all() !== list) {
+      list = all();
+      names = new Map(list.map((s) => [s.id, s.name]));
+    }
+    return names.get(id) ?? id;
+  };
+}
 
 function unwrap<T>(r: { ok: true; value: T } | { ok: false; error: string }): T {
   if (!r.ok) throw new Error(r.error);

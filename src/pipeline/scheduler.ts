@@ -1,6 +1,7 @@
 // The run loop: node-cron fires a tick every few seconds; each tick polls the sources that are
 // due (each on its own `every`, with jitter), at most `concurrency` at a time, then lets the
-// sinks deliver. Errors are caught per source: one broken source never stops the others.
+// sinks deliver. Errors are caught per source: one broken source never stops the others. The source
+// list is asked for on every tick, so sources added or removed from chat take effect without a restart.
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from '../observe/log';
 import type { SourceStateRepo } from '../store/source-state-repo';
@@ -8,10 +9,11 @@ import type { Source } from '../types';
 import { dueSources } from './due';
 import type { PollReport } from './poll-source';
 
-export interface SchedulerDeps {
-  sources: readonly Source[];
+export interface SchedulerDeps<S extends Source = Source> {
+  /** The sources to poll now (config file + chat-added). */
+  sources: () => readonly S[];
   sourceState: SourceStateRepo;
-  poll: (s: Source) => Promise<PollReport>;
+  poll: (s: S) => Promise<PollReport>;
   /** Called after each tick that stored something (delivery of what is due). */
   afterTick: () => Promise<void>;
   clock: () => number;
@@ -19,12 +21,12 @@ export interface SchedulerDeps {
   concurrency: number;
 }
 
-export function createScheduler(deps: SchedulerDeps) {
+export function createScheduler<S extends Source>(deps: SchedulerDeps<S>) {
   const inFlight = new Set<string>();
   let ticking: Promise<void> | null = null;
   let task: ScheduledTask | null = null;
 
-  async function pollGuarded(s: Source): Promise<PollReport | null> {
+  async function pollGuarded(s: S): Promise<PollReport | null> {
     inFlight.add(s.id);
     try {
       return await deps.poll(s);
@@ -36,7 +38,7 @@ export function createScheduler(deps: SchedulerDeps) {
     }
   }
 
-  async function runPolls(list: readonly Source[]): Promise<PollReport[]> {
+  async function runPolls(list: readonly S[]): Promise<PollReport[]> {
     const queue = [...list];
     const reports: PollReport[] = [];
     const worker = async () => {
@@ -50,7 +52,8 @@ export function createScheduler(deps: SchedulerDeps) {
   }
 
   async function tick(): Promise<void> {
-    const due = dueSources(deps.sources, deps.sourceState.all(), deps.clock(), inFlight);
+    // dueSources filters and sorts the very objects it is given: they are still S.
+    const due = dueSources(deps.sources(), deps.sourceState.all(), deps.clock(), inFlight) as S[];
     if (due.length === 0) return;
     await runPolls(due);
     await deps.afterTick();
@@ -59,7 +62,7 @@ export function createScheduler(deps: SchedulerDeps) {
   return {
     /** Poll every enabled source once (ignoring schedules), then deliver: `rased run --once`. */
     async runOnce(): Promise<PollReport[]> {
-      const reports = await runPolls(deps.sources.filter((s) => s.enabled));
+      const reports = await runPolls(deps.sources().filter((s) => s.enabled));
       await deps.afterTick();
       return reports;
     },

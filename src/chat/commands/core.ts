@@ -3,7 +3,7 @@
 // edit (getChatMember in Telegram groups) and render the reply. Steps of every command:
 //   1. the reply language: the chat's /lang, else the actor's language code;
 //   2. editing commands from someone who may not edit: a polite refusal, nothing changes;
-//   3. the command itself (./watch for /watch, the rest below).
+//   3. the command itself (./watch for /watch, ./source for /source (deployment admins), the rest below).
 import type { OutboxStore } from '../../deliver/outbox-store';
 import type { MatchContext } from '../../match/context';
 import type { ArticlesRepo } from '../../store/articles-repo';
@@ -11,6 +11,7 @@ import type { Subscriber } from '../../store/subscribers-repo';
 import { langFromCode, t, type UiLang } from '../i18n';
 import { handleAction } from './actions';
 import { type Command, EDITING } from './parse';
+import { type SourceAdmin, type SourceCommand, sourceCommand } from './source';
 import type { Action, ActionResult, Actor, ChatRef, Reply } from './types';
 import { watchCommand } from './watch';
 
@@ -29,6 +30,8 @@ export interface CommandDeps {
   readonly clock: () => number;
   /** Watches or aliases changed: the matcher must be recompiled. */
   readonly onWatchesChanged?: () => void;
+  /** /source list|add|remove; without it /source says sources cannot be changed here. */
+  readonly sourceAdmin?: SourceAdmin;
 }
 
 export function createCommandCore(deps: CommandDeps) {
@@ -43,7 +46,7 @@ export function createCommandCore(deps: CommandDeps) {
   const langOf = (chat: ChatRef, actor: Actor): UiLang =>
     subs.find(chat.platform, chat.chatId)?.uiLang ?? langFromCode(actor.langCode);
 
-  function run(cmd: Command, chat: ChatRef, actor: Actor, lang: UiLang): Reply {
+  function run(cmd: Exclude<Command, SourceCommand>, chat: ChatRef, actor: Actor, lang: UiLang): Reply {
     const now = deps.clock();
     const say = (text: string, buttons?: Reply['buttons']): Reply => ({ lang, text, ...(buttons ? { buttons } : {}) });
     switch (cmd.name) {
@@ -131,12 +134,15 @@ export function createCommandCore(deps: CommandDeps) {
   return {
     /** Whether the platform must check the actor's rights before `execute` (saves an API call). */
     needsPermission: (cmd: Command) => EDITING.has(cmd.name),
-    execute(cmd: Command, chat: ChatRef, actor: Actor): Reply {
+    async execute(cmd: Command, chat: ChatRef, actor: Actor): Promise<Reply> {
       const lang = langOf(chat, actor);
       const known = subs.find(chat.platform, chat.chatId);
       const hint = actor.langCode ? langFromCode(actor.langCode) : null;
       if (EDITING.has(cmd.name) && !actor.canEdit) return { lang, text: t(lang, 'perm.refused') };
-      const reply = run(cmd, chat, actor, lang);
+      const reply =
+        cmd.name === 'source'
+          ? await sourceCommand(deps.sourceAdmin, cmd, chat, actor, lang)
+          : run(cmd, chat, actor, lang);
       const sub = known ?? subs.find(chat.platform, chat.chatId);
       if (sub && hint) store.setLangHint(sub.id, hint);
       return reply;

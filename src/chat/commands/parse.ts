@@ -2,6 +2,7 @@
 // groups address one bot). Usage mistakes are commands too ({ name: 'usage' }), answered with the
 // right example; text that is not a command, or is for another bot, is null. Pure.
 import type { MessageKey } from '../i18n';
+import type { SourceCommand } from './source';
 
 export type Command =
   | { readonly name: 'start' | 'help' | 'list' | 'pause' | 'resume' | 'sources' }
@@ -10,6 +11,7 @@ export type Command =
   | { readonly name: 'lang'; readonly lang: 'ar' | 'en' | 'both' }
   | { readonly name: 'digest'; readonly mode: 'off' | 'hourly' | 'daily' }
   | { readonly name: 'alias'; readonly alias: string; readonly canonical: string; readonly global: boolean }
+  | SourceCommand
   | { readonly name: 'usage'; readonly usage: MessageKey }
   | { readonly name: 'unknown' };
 
@@ -56,7 +58,22 @@ export function parseCommand(text: string, botUsername?: string): Command | null
         return { name: 'usage', usage: 'alias.usage' };
       return { name, alias: a[2]!.trim(), canonical: a[3]!.trim(), global: Boolean(a[1]) };
     }
+    case 'source':
+      return parseSource(args);
     default:
       return { name: 'unknown' };
   }
+}
+
+/** `/source list`, `/source add <url>`, `/source remove <id>` (ids are config slugs). */
+function parseSource(args: string): Command {
+  const [action = '', rest = '', extra] = args.split(/\s+/).filter(Boolean);
+  const usage: Command = { name: 'usage', usage: 'source.usage' };
+  if (extra !== undefined) return usage;
+  if (action === 'list' && !rest) return { name: 'source', action: 'list' };
+  if (action === 'add' && rest)
+    return { name: 'source', action: 'add', url: rest.replace(/^<([^|>]*)(?:\|[^>]*)?>$/, '$1') };
+  if (action === 'remove' && /^[a-z0-9][a-z0-9-]{0,62}$/.test(rest))
+    return { name: 'source', action: 'remove', id: rest };
+  return usage;
 }

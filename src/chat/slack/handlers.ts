@@ -42,7 +42,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     cmd: Command,
   ) {
     const before = deps.fingerprint(channelId);
-    const reply = core.execute(cmd, slackChat(channelId, title), actor(userId));
+    const reply = await core.execute(cmd, slackChat(channelId, title), actor(userId));
     await respond(replyMessage(reply));
     if (deps.fingerprint(channelId) !== before) await respond(announcement(userId, text, reply.text));
   }

@@ -14,6 +14,7 @@ import type { MatchContext } from '../../match/context';
 import type { ArticlesRepo } from '../../store/articles-repo';
 import type { Db } from '../../store/db';
 import { createCommandCore, type SourceHealth } from '../commands/core';
+import type { SourceAdmin } from '../commands/source';
 import { createSlackApp, type SlackStart } from './app';
 import { createSlackClient } from './client';
 import { createHomeStore } from './home-store';
@@ -41,6 +42,8 @@ export interface SlackServiceDeps {
   readonly random: () => number;
   readonly log: DeliverLog;
   readonly onWatchesChanged?: () => void;
+  /** /source add|remove|list (the app's sources); without it /source is unavailable. */
+  readonly sourceAdmin?: SourceAdmin;
   readonly onEvent?: (e: DeliveryEvent) => void;
   readonly scanEveryMs?: number;
   /** Bolt's listener; false = delivery only (tests of the dispatcher path). */
@@ -56,6 +59,7 @@ export function createSlackService(deps: SlackServiceDeps) {
     sources: deps.sources,
     clock: deps.clock,
     ...(deps.onWatchesChanged ? { onWatchesChanged: deps.onWatchesChanged } : {}),
+    ...(deps.sourceAdmin ? { sourceAdmin: deps.sourceAdmin } : {}),
   });
   const home = createHomeStore(deps.db);
   const slack =

@@ -7,7 +7,15 @@ import { createSlackService, type SlackService, type SlackServiceDeps } from './
 
 export type SlackWiringDeps = Pick<
   SlackServiceDeps,
-  'db' | 'articles' | 'matchContext' | 'sourceName' | 'sources' | 'log' | 'onWatchesChanged' | 'summarize'
+  | 'db'
+  | 'articles'
+  | 'matchContext'
+  | 'sourceName'
+  | 'sources'
+  | 'log'
+  | 'onWatchesChanged'
+  | 'summarize'
+  | 'sourceAdmin'
 > & {
   /** The observe server (src/observe/http): its request handler answers /healthz and /metrics. */
   readonly observe: Server;

@@ -101,7 +101,7 @@ export function createTelegramBot(deps: TelegramBotDeps) {
     const threadId = msg.is_topic_message ? msg.message_thread_id : undefined;
     const chat = chatRefOf(ctx.chat, threadId);
     const allowed = core.needsPermission(cmd) ? await canEdit(ctx) : true;
-    const reply = core.execute(cmd, chat, actorOf(ctx, allowed));
+    const reply = await core.execute(cmd, chat, actorOf(ctx, allowed));
     await ctx.api.sendMessage(ctx.chat.id, reply.text, replyOptions(reply, threadId));
   });
 

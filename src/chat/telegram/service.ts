@@ -12,6 +12,7 @@ import type { MatchContext } from '../../match/context';
 import type { ArticlesRepo } from '../../store/articles-repo';
 import type { Db } from '../../store/db';
 import { createCommandCore, type SourceHealth } from '../commands/core';
+import type { SourceAdmin } from '../commands/source';
 import { createTelegramBot } from './bot';
 import { type RunningTelegram, startTelegram, type TelegramRunOptions } from './run';
 import { createTelegramSender } from './sender';
@@ -33,6 +34,8 @@ export interface TelegramServiceDeps {
   readonly random: () => number;
   readonly log: DeliverLog;
   readonly onWatchesChanged?: () => void;
+  /** /source add|remove|list (the app's sources); without it /source is unavailable. */
+  readonly sourceAdmin?: SourceAdmin;
   readonly onEvent?: (e: DeliveryEvent) => void;
   readonly scanEveryMs?: number;
   /** Sends on the wire at once (the most duplicates a crash can cause). */
@@ -50,6 +53,7 @@ export function createTelegramService(deps: TelegramServiceDeps) {
     sources: deps.sources,
     clock: deps.clock,
     ...(deps.onWatchesChanged ? { onWatchesChanged: deps.onWatchesChanged } : {}),
+    ...(deps.sourceAdmin ? { sourceAdmin: deps.sourceAdmin } : {}),
   });
   const tg = createTelegramBot({
     token: deps.token,

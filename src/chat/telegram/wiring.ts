@@ -8,7 +8,15 @@ import { createTelegramService, type TelegramService, type TelegramServiceDeps }
 
 export type TelegramWiringDeps = Pick<
   TelegramServiceDeps,
-  'db' | 'articles' | 'matchContext' | 'sourceName' | 'sources' | 'log' | 'onWatchesChanged' | 'summarize'
+  | 'db'
+  | 'articles'
+  | 'matchContext'
+  | 'sourceName'
+  | 'sources'
+  | 'log'
+  | 'onWatchesChanged'
+  | 'summarize'
+  | 'sourceAdmin'
 >;
 
 /** null when TELEGRAM_BOT_TOKEN is not set. */
