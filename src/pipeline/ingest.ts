@@ -23,42 +23,47 @@ export interface IngestDeps {
 export function createIngest(deps: IngestDeps) {
   const { db, articles } = deps;
   const existing = (c: ArticleCandidate) => articles.findExisting(c);
-  return {
-    /** Cheap check before fetching a page: is this article (by URL key or GUID) already stored? */
-    existing,
-    store: db.transaction((c: ArticleCandidate, announce: 0 | 1, now: number): IngestResult => {
-      const found = existing(c);
-      if (found) {
-        if (found.content_hash === c.contentHash) return { kind: 'unchanged', id: found.id };
-        articles.update(found.id, {
-          title: c.title,
-          text: c.paragraphs.join('\n\n'),
-          summary: c.summary,
-          contentHash: c.contentHash,
-          updatedAt: now,
-        });
-        deps.onUpdated?.(found.id, c);
-        return { kind: 'updated', id: found.id };
-      }
-      const id = articles.insert({
-        sourceId: c.sourceId,
-        url: c.url,
-        urlKey: c.urlKey,
-        guid: c.guid,
+  const store = db.transaction((c: ArticleCandidate, announce: 0 | 1, now: number): IngestResult => {
+    const found = existing(c);
+    if (found) {
+      if (found.content_hash === c.contentHash) return { kind: 'unchanged', id: found.id };
+      articles.update(found.id, {
         title: c.title,
         text: c.paragraphs.join('\n\n'),
         summary: c.summary,
-        author: c.author,
-        lang: c.lang,
-        imageUrl: c.imageUrl,
-        publishedAt: c.publishedAt,
-        fetchedAt: c.fetchedAt,
         contentHash: c.contentHash,
-        announce,
+        updatedAt: now,
       });
-      deps.onNew?.(id, c, announce === 1);
-      return { kind: 'new', id };
-    }),
+      deps.onUpdated?.(found.id, c);
+      return { kind: 'updated', id: found.id };
+    }
+    const id = articles.insert({
+      sourceId: c.sourceId,
+      url: c.url,
+      urlKey: c.urlKey,
+      guid: c.guid,
+      title: c.title,
+      text: c.paragraphs.join('\n\n'),
+      summary: c.summary,
+      author: c.author,
+      lang: c.lang,
+      imageUrl: c.imageUrl,
+      publishedAt: c.publishedAt,
+      fetchedAt: c.fetchedAt,
+      contentHash: c.contentHash,
+      announce,
+    });
+    deps.onNew?.(id, c, announce === 1);
+    return { kind: 'new', id };
+  });
+  return {
+    /** Cheap check before fetching a page: is this article (by URL key or GUID) already stored? */
+    existing,
+    store,
+    /** Several articles that needed nothing fetched, in one transaction (each still decided alone). */
+    storeMany: db.transaction((items: readonly { c: ArticleCandidate; announce: 0 | 1 }[], now: number) =>
+      items.map(({ c, announce }) => store(c, announce, now)),
+    ),
   };
 }
 

@@ -113,19 +113,28 @@ export async function pollSource(source: Source, deps: PollDeps): Promise<PollRe
     // A listing-page link carries no text of its own: once stored, it is not fetched again.
     return !found || (c.paragraphs.length > 0 && found.content_hash !== c.contentHash);
   });
-  // 6 + 7: each article is stored as soon as its text is complete, so a crash keeps what was fetched
+  // 6 + 7: articles complete in the feed are stored together in one transaction; those whose page must
+  // be fetched are stored one by one as soon as their text is in, so a crash keeps what was fetched.
   let created = 0;
   let updated = 0;
   let announced = 0;
-  await mapLimit(fresh, deps.pageConcurrency ?? 4, async (c) => {
-    const complete = await completeWithPage(c, deps, log);
-    const announce: 0 | 1 = candidates.indexOf(c) >= announceFrom ? 1 : 0;
-    const r = deps.ingest.store(complete, announce, deps.clock());
+  const count = (r: { kind: string }, announce: 0 | 1) => {
     if (r.kind === 'new') {
       created++;
       announced += announce;
     } else if (r.kind === 'updated') updated++;
-  });
+  };
+  const announceOf = (c: ArticleCandidate): 0 | 1 => (candidates.indexOf(c) >= announceFrom ? 1 : 0);
+  const ready = fresh.filter((c) => !c.needsPage || !c.url).map((c) => ({ c, announce: announceOf(c) }));
+  for (const [i, r] of deps.ingest.storeMany(ready, deps.clock()).entries()) count(r, ready[i]!.announce);
+  await mapLimit(
+    fresh.filter((c) => c.needsPage && c.url),
+    deps.pageConcurrency ?? 4,
+    async (c) => {
+      const complete = await completeWithPage(c, deps, log);
+      count(deps.ingest.store(complete, announceOf(c), deps.clock()), announceOf(c));
+    },
+  );
   // 8
   const now = deps.clock();
   const next = nextPollAt({ ...base, now, outcome: res });
