@@ -2,11 +2,12 @@
 // arrives first (issue 8): post after article → a 'linked' duplicate (never a second alert);
 // article after post → a new report in the post's story (a follow-up for who got the post).
 import { createHash } from 'node:crypto';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDedup, type DedupArticle } from '../../src/dedup/dedup';
 import { loadStoryListing } from '../../src/dedup/stories-load';
 import { formatStoriesText } from '../../src/dedup/stories-report';
-import { openStore, type Store } from '../../src/store/db';
+import { loadMigrations, migrate, openStore, type Store } from '../../src/store/db';
 
 const H = 3_600_000;
 const T0 = Date.UTC(2025, 3, 10, 6);
@@ -136,5 +137,31 @@ describe('links in the store', () => {
     db.prepare('DELETE FROM articles WHERE id = ?').run(p.id);
     expect(db.prepare('SELECT count(*) AS n FROM article_links').get()).toEqual({ n: 0 });
     expect(ingest(article, 2).decision).toMatchObject({ kind: 'new', joined: 'new-story' });
+  });
+});
+
+describe('migration 0009', () => {
+  it('keeps stored copy links and accepts the reason "linked"', () => {
+    const db = new Database(':memory:');
+    const all = loadMigrations();
+    migrate(
+      db,
+      all.filter((m) => m.version < 9),
+    );
+    const art = db.prepare(
+      `INSERT INTO articles (source_id, title, text, published_at, fetched_at, updated_at, content_hash)
+       VALUES ('s', 't', 'x', 0, 0, 0, ?)`,
+    );
+    art.run('a');
+    art.run('b');
+    db.prepare("INSERT INTO article_copies VALUES (2, 1, 'hash', 1)").run();
+    expect(() => db.prepare("INSERT INTO article_copies VALUES (1, 2, 'linked', 1)").run()).toThrow(/CHECK/);
+    migrate(db, all);
+    db.prepare("INSERT INTO article_copies VALUES (1, 2, 'linked', 1)").run();
+    expect(db.prepare('SELECT * FROM article_copies ORDER BY article_id').all()).toEqual([
+      { article_id: 1, original_id: 2, reason: 'linked', score: 1 },
+      { article_id: 2, original_id: 1, reason: 'hash', score: 1 },
+    ]);
+    db.close();
   });
 });
