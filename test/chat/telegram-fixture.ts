@@ -17,6 +17,8 @@ export interface Deployment {
   readonly tg: TelegramStandIn;
   readonly svc: TelegramService;
   readonly feeds: Record<string, string[]>;
+  /** The local feed server, e.g. for /source add ${url}/three. */
+  readonly feedUrl: string;
   readonly events: DeliveryEvent[];
   close(): Promise<void>;
 }
@@ -29,14 +31,27 @@ const rss = (items: string[]) =>
 
 export async function startDeployment(
   world: World,
-  opts: { limits?: Limits; standIn?: StandInLimits | null; dir?: string; webhook?: { url: string; port: number } } = {},
+  opts: {
+    limits?: Limits;
+    standIn?: StandInLimits | null;
+    dir?: string;
+    webhook?: { url: string; port: number };
+    /** TELEGRAM_ADMIN_IDS: who may /source add|remove. */
+    adminIds?: readonly string[];
+    /** Extra app settings, e.g. ALLOW_PRIVATE_SOURCES: 'false' to test the address guard. */
+    env?: Record<string, string>;
+  } = {},
 ): Promise<Deployment> {
   const feeds: Record<string, string[]> = { '/one': [], '/two': [] };
   const server: TestServer = await startServer((req, res) => {
     res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss(feeds[req.url ?? ''] ?? []));
   });
   const yaml = `sources:\n  - { id: one, name: Outlet One, url: "${server.url}/one" }\n  - { id: two, name: Outlet Two, url: "${server.url}/two" }\n`;
-  const t = startTestApp(yaml, { world, ...(opts.dir ? { dir: opts.dir } : {}) });
+  const t = startTestApp(yaml, {
+    world,
+    ...(opts.dir ? { dir: opts.dir } : {}),
+    ...(opts.env ? { env: opts.env } : {}),
+  });
   await t.app.scheduler.runOnce();
   const tg = await startTelegramApi({ limits: opts.standIn ?? null });
   const events: DeliveryEvent[] = [];
@@ -58,6 +73,8 @@ export async function startDeployment(
     random: () => 0.5,
     log: silentLogger(),
     onWatchesChanged: () => t.app.alerting.invalidate(),
+    sourceAdmin: t.app.sourceAdmin,
+    adminUserIds: new Set(opts.adminIds ?? []),
     onEvent: (e) => events.push(e),
     scanEveryMs: 20,
   });
@@ -67,6 +84,7 @@ export async function startDeployment(
     tg,
     svc,
     feeds,
+    feedUrl: server.url,
     events,
     async close() {
       await svc.stop();
