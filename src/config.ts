@@ -91,7 +91,7 @@ export function loadConfig(env: Env): Result<AppConfig> {
     globalPerSec: int(env, 'DELIVERY_GLOBAL_PER_SEC', 25, 1, 1000),
     catchUpAfterMin: int(env, 'DELIVERY_CATCH_UP_AFTER_MIN', 15, 1, 10_080),
     dailyDigestHourUtc: int(env, 'DIGEST_DAILY_HOUR_UTC', 6, 0, 23),
-    maxInFlight: int(env, 'DELIVERY_MAX_IN_FLIGHT', 8, 1, 256),
+    maxInFlight: int(env, 'DELIVERY_MAX_IN_FLIGHT', 1, 1, 256),
   };
   for (const r of Object.values(ints)) if (!r.ok) return r;
   const summary = summarizerConfigFromEnv(env);

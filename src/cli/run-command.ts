@@ -32,8 +32,6 @@ export async function runCommand(
   if (!config.telegramBotToken && !config.slackBotToken) {
     log.info('no TELEGRAM_BOT_TOKEN or SLACK_BOT_TOKEN set: running with console output (new articles print below)');
   }
-  const enabled = sources.filter((s) => s.enabled).length;
-  if (enabled === 0) log.warn({ config_dir: config.configDir }, 'no enabled sources: nothing will be polled');
 
   let app: ReturnType<typeof createApp>;
   try {
@@ -54,9 +52,12 @@ export async function runCommand(
     log,
     onWatchesChanged: () => app.alerting.invalidate(),
     summarize: app.summarize,
+    sourceAdmin: app.sourceAdmin,
   };
   const slack = slackFromConfig(config, { ...chatDeps, observe });
   const telegram = telegramFromConfig(config, chatDeps);
+  const enabled = app.sources().filter((s) => s.enabled).length;
+  if (enabled === 0) log.warn({ config_dir: config.configDir }, 'no enabled sources: nothing will be polled');
   if (once) {
     // Poll every source once, then deliver what is due on each configured platform, and exit.
     const reports = await app.scheduler.runOnce();

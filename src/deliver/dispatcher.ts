@@ -42,7 +42,7 @@ export interface DispatcherDeps {
   /** Chats served at the same time (each waits for its own send slots). */
   readonly concurrency?: number;
   /**
-   * Sends on the wire at once (default 8). A crash can catch each of them between the API call and
+   * Sends on the wire at once (default 1). A crash can catch each of them between the API call and
    * "sent": the duplicates per crash are at most this many (1 = at most one, at the cost of
    * throughput bounded by the API's latency).
    */
@@ -64,7 +64,7 @@ export function createDispatcher(deps: DispatcherDeps) {
   const chatKind = deps.chatKind ?? defaultChatKind;
   const scanEvery = deps.scanEveryMs ?? 500;
   const concurrency = deps.concurrency ?? 1000;
-  const wire = createGate(deps.maxInFlight ?? 8);
+  const wire = createGate(deps.maxInFlight ?? 1);
   const waitUntil = new Map<number, number>();
   const active = new Map<number, Promise<void>>();
   const stopper = new AbortController();

@@ -150,7 +150,8 @@ describe('dispatcher', () => {
       },
     };
     void dispatcherFor(a, tg, { sender: dying }).d.drain();
-    await expect.poll(() => calls).toBeGreaterThanOrEqual(4);
+    // One send on the wire at a time (the default): the hung 3rd send holds the rest back.
+    await expect.poll(() => calls).toBeGreaterThanOrEqual(3);
     expect(tg.sent.length).toBe(3);
     const stuck = a.db.prepare(`SELECT count(*) AS n FROM alerts WHERE status = 'sending'`).get() as { n: number };
     expect(stuck.n).toBeGreaterThanOrEqual(1);
