@@ -5,9 +5,9 @@
 // Matching (./matcher) then makes one pass over an article's tokens and evaluates only the watches
 // whose slots were hit.
 import type { MatchContext } from './context';
-import { createFormTableBuilder, type FormTable } from './form-table';
-import { ACRONYM, AMBIGUOUS, exactForms, type Form, INSIDE, topicForms, WEAK } from './forms';
-import type { Place } from './places-types';
+import { createFormTableBuilder, type FormTable, type FormTableBuilder } from './form-table';
+import { ACRONYM, exactForms, topicForms } from './forms';
+import { createPlaceWatch, type PlaceWatch, type PlaceWatchBuilder } from './place-watch';
 import type { Query, QueryTerm } from './query';
 import { ACRONYM_MAX_LENGTH, FOLD_SENSITIVE } from './rules';
 
@@ -20,6 +20,8 @@ export interface CompiledWatch {
 
 export interface Compiled {
   readonly table: FormTable;
+  /** Turns hits of watched places' names into hits of the terms that watch them. */
+  readonly places: PlaceWatch;
   /** For each slot: [watch index, term index] pairs, flattened. */
   readonly slotUsers: readonly Int32Array[];
   readonly watches: readonly CompiledWatch[];
@@ -29,6 +31,7 @@ const isAcronym = (name: string) => /^[A-Z]{2,}$/.test(name) && name.length <= A
 
 export function compileQueries(watches: readonly { id: number | string; query: Query }[], ctx: MatchContext): Compiled {
   const table = createFormTableBuilder();
+  const builders: Builders = { table, places: createPlaceWatch(ctx) };
   const users: number[][] = [];
   const slotBySignature = new Map<string, number>();
   // A generated plural must not be a place or an actor: "Hama" + s is Hamas.
@@ -41,9 +44,7 @@ export function compileQueries(watches: readonly { id: number | string; query: Q
     if (known !== undefined) return known;
     const slot = users.push([]) - 1;
     slotBySignature.set(sig, slot);
-    for (const { form, lastLetter } of termForms(term, ctx, isName)) table.add(form, slot, lastLetter);
-    for (const text of suffixSources(term, ctx))
-      for (const s of topicForms(text, isName).suffixForms) table.addSuffix(s, slot);
+    addTerm(term, slot, builders, ctx, isName);
     return slot;
   };
 
@@ -55,15 +56,8 @@ export function compileQueries(watches: readonly { id: number | string; query: Q
     });
     return { id: w.id, query: w.query, slots };
   });
-  return { table: table.build(), slotUsers: users.map((u) => Int32Array.from(u)), watches: compiled };
-}
-
-/** Topic words and the aliases of topic groups (car bomb, prison break) take suffixes. */
-function suffixSources(t: QueryTerm, ctx: MatchContext): string[] {
-  if (t.mode !== 'term') return [];
-  if (t.placeIds.length === 0 && t.aliasIds.length === 0) return [t.raw];
-  const topics = t.aliasIds.map((id) => ctx.aliases.byId(id)).filter((g) => g?.kind === 'topic');
-  return topics.flatMap((g) => [g!.nameAr, ...g!.aliases]);
+  const places = builders.places.build(table);
+  return { table: table.build(), places, slotUsers: users.map((u) => Int32Array.from(u)), watches: compiled };
 }
 
 function signature(t: QueryTerm): string {
@@ -79,65 +73,48 @@ function lastLetterOf(t: QueryTerm): string | undefined {
   return letters[letters.length - 1];
 }
 
-interface TermForm {
-  readonly form: Form;
-  readonly lastLetter?: string | undefined;
+/** Topic words take suffixes (./forms); so do the aliases of topic groups (car bomb, prison break). */
+function addTopic(text: string, slot: number, table: FormTableBuilder, isName: IsName, lastLetter?: string) {
+  const { forms, suffixForms } = topicForms(text, isName);
+  for (const form of forms) table.add(form, slot, 0, lastLetter);
+  for (const s of suffixForms) table.addSuffix(s, slot);
 }
 
-function* termForms(t: QueryTerm, ctx: MatchContext, isName: (k: string) => boolean): Generator<TermForm> {
+type IsName = (key: string) => boolean;
+
+interface Builders {
+  readonly table: FormTableBuilder;
+  readonly places: PlaceWatchBuilder;
+}
+
+function addTerm(t: QueryTerm, slot: number, { table, places }: Builders, ctx: MatchContext, isName: IsName): void {
   if (t.mode === 'exact') {
-    for (const form of exactForms(t.raw)) yield { form };
+    for (const form of exactForms(t.raw)) table.add(form, slot);
     return;
   }
   if (t.placeIds.length === 0 && t.aliasIds.length === 0) {
-    const lastLetter = lastLetterOf(t);
-    for (const form of topicForms(t.raw, isName).forms) yield { form, lastLetter };
+    addTopic(t.raw, slot, table, isName, lastLetterOf(t));
     return;
   }
-  yield* placeForms(t.placeIds, ctx);
+  if (t.placeIds.length > 0) places.watch(t.placeIds, slot);
   for (const id of t.aliasIds) {
     const g = ctx.aliases.byId(id);
     if (!g) continue;
+    const names = new Set([g.nameEn, g.nameAr, ...g.aliases]);
     // Topic and spelling groups are words, not names: they take the article and plurals (militias).
     if (g.kind === 'topic' || g.kind === 'spelling') {
-      for (const alias of new Set([g.nameEn, g.nameAr, ...g.aliases]))
-        for (const form of topicForms(alias, isName).forms) yield { form };
+      for (const alias of names) {
+        const { forms } = topicForms(alias, isName);
+        for (const form of forms) table.add(form, slot);
+      }
+      if (t.mode === 'term' && g.kind === 'topic')
+        for (const alias of [g.nameAr, ...g.aliases])
+          for (const s of topicForms(alias, isName).suffixForms) table.addSuffix(s, slot);
       continue;
     }
     const caseSensitive = new Set(g.caseSensitiveAliases ?? []);
-    for (const alias of new Set([g.nameEn, g.nameAr, ...g.aliases]))
+    for (const alias of names)
       for (const form of ctx.nameForms(alias, isAcronym(alias) || caseSensitive.has(alias) ? ACRONYM : 0))
-        yield { form };
-  }
-}
-
-/**
- * A town or village whose name is one Arabic word with the article (السجن, المزرعة, الصالحية) is
- * usually also a common word: it counts only next to a context word or with its area also named.
- */
-export function needsReinforcement(p: Place, key: string): boolean {
-  return (p.kind === 'town' || p.kind === 'village') && key.startsWith('ال') && !key.includes(' ');
-}
-
-/**
- * Every name of the places and of everything inside them. A descendant's name that also names a
- * place elsewhere is WEAK (it needs a strong hit of the same term); common-word names are AMBIGUOUS.
- */
-function* placeForms(placeIds: readonly string[], ctx: MatchContext): Generator<TermForm> {
-  const inside = new Set<string>(placeIds);
-  const roots = placeIds.map((id) => ctx.places.byId(id)).filter((p) => p !== undefined);
-  const all = [...roots];
-  for (const r of roots) for (const d of ctx.places.descendants(r.id)) if (!inside.has(d.id)) all.push(d);
-  for (const p of all) inside.add(p.id);
-  for (const r of roots) for (const a of ctx.places.ancestors(r.id)) inside.add(a.id);
-  for (const p of all) {
-    const isRoot = placeIds.includes(p.id);
-    for (const { name, key, ambiguous } of ctx.placeNames(p.id)) {
-      let flags = isRoot ? 0 : INSIDE;
-      if (ambiguous || (/^[a-z]{1,3}$/.test(key) && !isAcronym(name))) flags |= AMBIGUOUS;
-      if (!isRoot && (needsReinforcement(p, key) || ctx.places.byKey(key).some((o) => !inside.has(o.id))))
-        flags |= WEAK;
-      for (const form of ctx.nameForms(name, flags)) yield { form };
-    }
+        table.add(form, slot);
   }
 }

@@ -68,17 +68,20 @@ export interface FormTable {
 }
 
 export interface FormTableBuilder {
-  /** Adds a form for a slot; its WEAK and INSIDE flags go to the slot's target. */
-  add(form: Form, slot: number, lastLetter?: string): void;
+  /** Adds a form for a slot; `target` (WEAK, INSIDE, a place name's index) and the form's WEAK and INSIDE go with the slot. */
+  add(form: Form, slot: number, target?: number, lastLetter?: string): void;
   addSuffix(form: SuffixForm, slot: number): void;
   build(): FormTable;
 }
 
 export const SUFFIX_BIT: ReadonlyMap<string, number> = new Map(AR_SUFFIXES.map((s, i) => [s, 1 << i]));
 
-/** A slot's forms are added together: a repeat (two spellings, one form) is at the end of the list. */
+/**
+ * A slot's forms are added together: a repeat (two spellings, one form) is at the end of the list.
+ * A place (slot < 0) counts once per form, whichever of its names gave it.
+ */
 function pushTarget(t: Targets, slot: number, flags: number): void {
-  for (let k = t.list.length - 2; k >= 0 && t.list[k] === slot; k -= 2) if (t.list[k + 1] === flags) return;
+  for (let k = t.list.length - 2; k >= 0 && t.list[k] === slot; k -= 2) if (t.list[k + 1] === flags || slot < 0) return;
   t.list.push(slot, flags);
   if (flags & WEAK) t.weak = true;
 }
@@ -109,7 +112,7 @@ export function createFormTableBuilder(): FormTableBuilder {
   };
 
   return {
-    add(form, slot, lastLetter) {
+    add(form, slot, target = 0, lastLetter = undefined) {
       const flags = form.flags & SCAN_FLAGS;
       let targets = lastLetter === undefined ? byObject.get(form) : undefined;
       // The variants are generated from the first one, so it and their number identify them.
@@ -129,7 +132,7 @@ export function createFormTableBuilder(): FormTableBuilder {
         }
       }
       if (lastLetter === undefined) byObject.set(form, targets);
-      pushTarget(targets, slot, form.flags & (WEAK | INSIDE));
+      pushTarget(targets, slot, target | (form.flags & (WEAK | INSIDE)));
     },
     addSuffix(form, slot) {
       let mask = 0;

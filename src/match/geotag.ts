@@ -8,11 +8,11 @@
 // - common-word names need a context word (./rules AMBIGUOUS_NAMES, Place.ambiguousNames);
 // - overlapping hits keep the longest (مخيم الهول, not الهول).
 import { createTokenizer, tokenKey } from '../text/tokenize';
-import { needsReinforcement } from './compile';
 import type { MatchContext } from './context';
 import { createFormTableBuilder, type FormTable } from './form-table';
 import { AMBIGUOUS, WEAK } from './forms';
 import type { MatchArticle } from './matcher';
+import { needsReinforcement } from './place-watch';
 import type { Place } from './places-types';
 import { GOVERNORATE_WORDS } from './rules';
 import { type RawHit, scanTokens } from './scan';
@@ -40,9 +40,8 @@ function compilePlaceNames(ctx: MatchContext): FormTable {
   const table = createFormTableBuilder();
   ctx.places.places.forEach((p, slot) => {
     for (const { name, key, ambiguous } of ctx.placeNames(p.id)) {
-      let flags = ambiguous || /^[a-z]{1,3}$/.test(key) ? AMBIGUOUS : 0;
-      if (needsReinforcement(p, key)) flags |= WEAK;
-      for (const f of ctx.nameForms(name, flags)) table.add(f, slot);
+      const flags = ambiguous || /^[a-z]{1,3}$/.test(key) ? AMBIGUOUS : 0;
+      for (const f of ctx.nameForms(name, flags)) table.add(f, slot, needsReinforcement(p, key) ? WEAK : 0);
     }
   });
   return table.build();

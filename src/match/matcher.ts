@@ -31,6 +31,12 @@ export interface Matcher {
   readonly watchCount: number;
 }
 
+const sameSpan = (a: RawHit, b: RawHit) => a.start === b.start && a.end === b.end && a.where === b.where;
+
+/** One term reaching the same words twice (a place's name that is also an alias) counts once. */
+const stronger = (a: RawHit, b: RawHit): RawHit =>
+  a.weak === b.weak && a.rank <= b.rank ? a : { ...a, weak: a.weak && b.weak, rank: Math.min(a.rank, b.rank) };
+
 export function compileWatches(watches: readonly { id: number | string; query: Query }[], ctx: MatchContext): Matcher {
   const compiled = compileQueries(watches, ctx);
   const evaluators = compileEvaluators(compiled.watches.map((w) => w.query));
@@ -41,11 +47,13 @@ export function compileWatches(watches: readonly { id: number | string; query: Q
     raw.length = 0;
     scanTokens(article.title, tokenizer.run(article.title), compiled.table, 'title', raw);
     scanTokens(article.text, tokenizer.run(article.text), compiled.table, 'body', raw);
+    compiled.places.expand(raw, 0);
     const bySlot = new Map<number, RawHit[]>();
     for (const h of raw) {
       const list = bySlot.get(h.slot);
-      if (list) list.push(h);
-      else bySlot.set(h.slot, [h]);
+      if (!list) bySlot.set(h.slot, [h]);
+      else if (!sameSpan(list[list.length - 1]!, h)) list.push(h);
+      else list[list.length - 1] = stronger(list[list.length - 1]!, h);
     }
     for (const [slot, hits] of bySlot) if (hits.every((h) => h.weak)) bySlot.delete(slot);
     return bySlot;

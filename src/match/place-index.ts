@@ -12,8 +12,10 @@ export interface PlaceIndex {
   byKey(key: string): readonly Place[];
   /** Every place inside this one, at any depth (not the place itself). */
   descendants(id: string): Place[];
-  /** Parent, grandparent, ... up to the country. */
-  ancestors(id: string): Place[];
+  /** Parent, grandparent, ... up to the country (computed once per place). */
+  ancestors(id: string): readonly Place[];
+  /** Position of the place in `places`, or -1. */
+  indexOf(id: string): number;
   /** The governorate that contains (or is) this place, or null. */
   governorateOf(id: string): Place | null;
   /** Name keys of a place (display names and every spelling). */
@@ -36,6 +38,8 @@ const rank = (a: Place, b: Place) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || b.
 
 export function buildPlaceIndex(places: readonly Place[]): PlaceIndex {
   const byId = new Map<string, Place>();
+  const position = new Map<string, number>();
+  for (const [i, p] of places.entries()) position.set(p.id, i);
   const children = new Map<string, Place[]>();
   const byKey = new Map<string, Place[]>();
   const keysOf = new Map<string, string[]>();
@@ -55,7 +59,7 @@ export function buildPlaceIndex(places: readonly Place[]): PlaceIndex {
     }
   }
   for (const list of byKey.values()) list.sort(rank);
-  const ancestors = (id: string): Place[] => {
+  const chain = (id: string): Place[] => {
     const out: Place[] = [];
     const seen = new Set<string>([id]);
     let cur = byId.get(id)?.parentId ?? null;
@@ -68,9 +72,19 @@ export function buildPlaceIndex(places: readonly Place[]): PlaceIndex {
     }
     return out;
   };
+  const chains = new Map<string, readonly Place[]>();
+  const ancestors = (id: string): readonly Place[] => {
+    let list = chains.get(id);
+    if (!list) {
+      list = chain(id);
+      chains.set(id, list);
+    }
+    return list;
+  };
   return {
     places,
     byId: (id) => byId.get(id),
+    indexOf: (id) => position.get(id) ?? -1,
     resolve: (name) => [...(byKey.get(nameKey(name)) ?? [])],
     byKey: (key) => byKey.get(key) ?? [],
     descendants(id) {

@@ -11,6 +11,11 @@ import { mayHave, SUFFIX_BIT } from './form-table';
 import { ACRONYM, AMBIGUOUS, CLITICS, INSIDE, SKIP_ARTICLES, WEAK } from './forms';
 import { AR_SUFFIXES, CONTEXT_WORDS, EN_ARTICLES } from './rules';
 
+/**
+ * A hit of a slot's form. A hit of a watched place's name (./place-watch) has the slot -1 - the
+ * place's index, the name's index in rank, and weak when no context word is next to it; the matcher
+ * turns it into hits of the terms that watch the place.
+ */
 export interface RawHit {
   readonly slot: number;
   readonly where: 'title' | 'body';
@@ -90,8 +95,10 @@ function lastLetterOk(raw: string, t: Tokens, i: number, letter: string): boolea
 function emit(targets: Targets, where: 'title' | 'body', start: number, end: number, context: boolean, out: RawHit[]) {
   const list = targets.list;
   for (let k = 0; k < list.length; k += 2) {
+    const slot = list[k]!;
     const f = list[k + 1]!;
-    out.push({ slot: list[k]!, where, start, end, weak: (f & WEAK) !== 0 && !context, rank: f & INSIDE ? 1 : 0 });
+    if (slot < 0) out.push({ slot, where, start, end, weak: !context, rank: f >>> 8 });
+    else out.push({ slot, where, start, end, weak: (f & WEAK) !== 0 && !context, rank: f & INSIDE ? 1 : 0 });
   }
 }
 

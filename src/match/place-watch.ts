@@ -1,0 +1,113 @@
+// Watched places. A term that names places (Hasakah, place:Idlib) matches their names and the names
+// of everything inside them. Each place's names go into the form table ONCE, as a hit of the place
+// itself; a hit then counts for every term whose places contain it, found by walking the place's
+// chain of ancestors. So compiling costs the same whether one watch or a thousand name a governorate,
+// and a governorate's hundreds of towns are not copied into each term.
+// Rules (as for every place name): common-word names are AMBIGUOUS; a name of a place inside the
+// watched one is WEAK (it needs a strong hit of the same term, or a context word) when it also names
+// a place outside the term's area, or when it is a one-word ال town name that is also a common word.
+import type { MatchContext } from './context';
+import type { FormTableBuilder } from './form-table';
+import { AMBIGUOUS, WEAK } from './forms';
+import type { Place } from './places-types';
+import { ACRONYM_MAX_LENGTH } from './rules';
+import type { RawHit } from './scan';
+
+/**
+ * A town or village whose name is one Arabic word with the article (السجن, المزرعة, الصالحية) is
+ * usually also a common word: it counts only next to a context word or with its area also named.
+ */
+export function needsReinforcement(p: Place, key: string): boolean {
+  return (p.kind === 'town' || p.kind === 'village') && key.startsWith('ال') && !key.includes(' ');
+}
+
+const isAcronym = (name: string) => /^[A-Z]{2,}$/.test(name) && name.length <= ACRONYM_MAX_LENGTH;
+
+/** A hit of place `index`'s name `name` (see RawHit): the slot -1 - index, the name's index in rank. */
+export const placeSlot = (index: number) => -1 - index;
+
+export interface PlaceWatch {
+  /** Replaces the place-name hits in hits[from ..] by hits of the terms that watch those places. */
+  expand(hits: RawHit[], from: number): void;
+}
+
+export interface PlaceWatchBuilder {
+  /** The term in `slot` stands for these places and everything inside them. */
+  watch(placeIds: readonly string[], slot: number): void;
+  /** Adds the names of every watched place to the table. */
+  build(table: FormTableBuilder): PlaceWatch;
+}
+
+export function createPlaceWatch(ctx: MatchContext): PlaceWatchBuilder {
+  const { places } = ctx;
+  const slotsAt = new Map<string, number[]>(); // root place id → slots
+  const roots = new Map<number, readonly string[]>(); // slot → root place ids
+
+  /** Inside the term's area: a root, inside a root, or containing one. */
+  const inArea = (slot: number, o: Place) =>
+    roots
+      .get(slot)!
+      .some(
+        (r) =>
+          r === o.id ||
+          places.ancestors(o.id).some((a) => a.id === r) ||
+          places.ancestors(r).some((a) => a.id === o.id),
+      );
+
+  const weak = (slot: number, p: Place, key: string) =>
+    needsReinforcement(p, key) || places.byKey(key).some((o) => !inArea(slot, o));
+
+  function expandHit(h: RawHit, out: RawHit[]): void {
+    const p = places.places[-1 - h.slot]!;
+    const { key } = ctx.placeNames(p.id)[h.rank]!;
+    const seen: number[] = [];
+    for (const a of [p, ...places.ancestors(p.id)]) {
+      for (const slot of slotsAt.get(a.id) ?? []) {
+        if (seen.includes(slot)) continue;
+        seen.push(slot);
+        const root = roots.get(slot)!.includes(p.id);
+        const isWeak = !root && h.weak && weak(slot, p, key);
+        out.push({ slot, where: h.where, start: h.start, end: h.end, weak: isWeak, rank: root ? 0 : 1 });
+      }
+    }
+  }
+
+  return {
+    watch(placeIds, slot) {
+      roots.set(slot, placeIds);
+      for (const id of placeIds) {
+        const list = slotsAt.get(id) ?? [];
+        list.push(slot);
+        slotsAt.set(id, list);
+      }
+    },
+    build(table) {
+      const watched = new Set<string>();
+      for (const id of slotsAt.keys()) {
+        if (watched.has(id)) continue;
+        watched.add(id);
+        for (const d of places.descendants(id)) watched.add(d.id);
+      }
+      for (const id of watched) {
+        const p = places.byId(id);
+        if (!p) continue;
+        ctx.placeNames(id).forEach(({ name, key, ambiguous }, i) => {
+          const flags = ambiguous || (/^[a-z]{1,3}$/.test(key) && !isAcronym(name)) ? AMBIGUOUS : 0;
+          // WEAK here only asks the scanner for the context; expandHit decides per term.
+          for (const form of ctx.nameForms(name, flags))
+            table.add(form, placeSlot(places.indexOf(id)), WEAK | (i << 8));
+        });
+      }
+      return {
+        expand(hits, from) {
+          let k = from;
+          while (k < hits.length && hits[k]!.slot >= 0) k++;
+          if (k === hits.length) return;
+          for (const h of hits.splice(k))
+            if (h.slot < 0) expandHit(h, hits);
+            else hits.push(h);
+        },
+      };
+    },
+  };
+}
