@@ -1,6 +1,8 @@
 // Evidence for a match: which terms matched, the exact surface, where, and a snippet. When an article
 // carries several stories (a Hasakah report that ends with shelling in Idlib), the evidence comes from
 // the paragraph with the most matched terms, then the most hits, then the earliest; not from the first hit.
+// One evidence builder serves one article: what several matches share (a term's distinct hits and
+// their paragraphs, a snippet) is computed once.
 import type { RawHit } from './scan';
 
 export interface Hit {
@@ -17,6 +19,11 @@ export interface Hit {
 export interface TermHits {
   readonly term: string;
   readonly hits: readonly RawHit[];
+}
+
+export interface Evidence {
+  readonly hits: Hit[];
+  readonly snippet: string;
 }
 
 const SNIPPET_CHARS = 280;
@@ -40,29 +47,6 @@ function segmentOf(starts: readonly number[], offset: number): number {
   return lo;
 }
 
-function bestSegment(terms: readonly TermHits[], starts: readonly number[]): number {
-  const distinct = new Map<number, Set<number>>();
-  const count = new Map<number, number>();
-  terms.forEach((t, ti) => {
-    for (const h of t.hits) {
-      if (h.where !== 'body') continue;
-      const s = segmentOf(starts, h.start);
-      if (!distinct.has(s)) distinct.set(s, new Set());
-      distinct.get(s)!.add(ti);
-      count.set(s, (count.get(s) ?? 0) + 1);
-    }
-  });
-  let best = -1;
-  for (const s of distinct.keys()) {
-    const d = distinct.get(s)!.size - (best < 0 ? 0 : distinct.get(best)!.size);
-    const c = count.get(s)! - (best < 0 ? 0 : count.get(best)!);
-    // Ties go to the earlier paragraph, whatever the order of the terms.
-    const better = best < 0 || d > 0 || (d === 0 && (c > 0 || (c === 0 && s < best)));
-    if (better) best = s;
-  }
-  return best;
-}
-
 /** Overlapping hits of one term (غويران inside حي غويران) keep the longest; own names first. */
 export function distinctHits(hits: readonly RawHit[]): RawHit[] {
   const byLength = [...hits].sort((a, b) => b.end - b.start - (a.end - a.start));
@@ -74,30 +58,118 @@ export function distinctHits(hits: readonly RawHit[]): RawHit[] {
   );
 }
 
-export function buildEvidence(
-  title: string,
-  body: string,
-  terms: readonly TermHits[],
-  starts: readonly number[] = paragraphStarts(body),
-): { hits: Hit[]; snippet: string } {
-  const best = bestSegment(terms, starts);
-  const hits: Hit[] = [];
-  for (const term of terms) {
-    const t = { term: term.term, hits: distinctHits(term.hits) };
-    const inTitle = t.hits.filter((h) => h.where === 'title').slice(0, HITS_PER_TERM);
-    const inBest = t.hits
-      .filter((h) => h.where === 'body' && segmentOf(starts, h.start) === best)
-      .slice(0, HITS_PER_TERM);
-    const chosen = inTitle.length + inBest.length > 0 ? [...inTitle, ...inBest] : t.hits.slice(0, 1);
-    for (const h of chosen) {
-      const text = h.where === 'title' ? title : body;
-      hits.push({ term: t.term, surface: text.slice(h.start, h.end), where: h.where, start: h.start, end: h.end });
+/** A term's hits as evidence needs them: distinct, and the paragraph of each body hit (-1 in the title). */
+interface Prepared {
+  readonly hits: RawHit[];
+  readonly segments: Int32Array;
+  /** The best paragraph when this term is the only one. */
+  readonly best: number;
+}
+
+export interface EvidenceBuilder {
+  build(terms: readonly TermHits[]): Evidence;
+}
+
+export function createEvidenceBuilder(title: string, body: string): EvidenceBuilder {
+  const starts = paragraphStarts(body);
+  const prepared = new Map<readonly RawHit[], Prepared>();
+  const snippets = new Map<number, string>();
+
+  const prepare = (raw: readonly RawHit[]): Prepared => {
+    let p = prepared.get(raw);
+    if (!p) {
+      const hits = distinctHits(raw);
+      const segments = Int32Array.from(hits, (h) => (h.where === 'body' ? segmentOf(starts, h.start) : -1));
+      p = { hits, segments, best: bestSegment([{ term: '', hits: raw }]) };
+      prepared.set(raw, p);
+    }
+    return p;
+  };
+
+  /** Paragraph with the most distinct terms, then the most hits (all hits, not only distinct ones). */
+  const bestSegment = (terms: readonly TermHits[]): number => {
+    const distinct = new Map<number, number>();
+    const count = new Map<number, number>();
+    for (const t of terms) {
+      const seen = new Set<number>();
+      for (const h of t.hits) {
+        if (h.where !== 'body') continue;
+        const s = segmentOf(starts, h.start);
+        if (!seen.has(s)) distinct.set(s, (distinct.get(s) ?? 0) + 1);
+        seen.add(s);
+        count.set(s, (count.get(s) ?? 0) + 1);
+      }
+    }
+    let best = -1;
+    for (const [s, d] of distinct) {
+      const dd = d - (best < 0 ? 0 : distinct.get(best)!);
+      const c = count.get(s)! - (best < 0 ? 0 : count.get(best)!);
+      // Ties go to the earlier paragraph, whatever the order of the terms.
+      if (best < 0 || dd > 0 || (dd === 0 && (c > 0 || (c === 0 && s < best)))) best = s;
+    }
+    return best;
+  };
+
+  const snippet = (seg: number, at: number): string => {
+    const k = seg * 2 ** 21 + at;
+    let s = snippets.get(k);
+    if (s === undefined) {
+      s = snippetAround(body, starts, seg, at);
+      snippets.set(k, s);
+    }
+    return s;
+  };
+
+  return {
+    build(terms) {
+      const best = terms.length === 1 ? prepare(terms[0]!.hits).best : bestSegment(terms);
+      const hits: Hit[] = [];
+      for (const term of terms) {
+        const p = prepare(term.hits);
+        const chosen = pick(p, best);
+        for (const h of chosen.length > 0 ? chosen : p.hits.slice(0, 1)) {
+          const text = h.where === 'title' ? title : body;
+          hits.push({
+            term: term.term,
+            surface: text.slice(h.start, h.end),
+            where: h.where,
+            start: h.start,
+            end: h.end,
+          });
+        }
+      }
+      hits.sort((a, b) => (a.where === b.where ? a.start - b.start : a.where === 'title' ? -1 : 1));
+      const first = hits.find((h) => h.where === 'body' && segmentOf(starts, h.start) === best);
+      return { hits, snippet: first ? snippet(best, first.start) : title.trim() };
+    },
+  };
+}
+
+/** Up to HITS_PER_TERM hits in the title and as many in the best paragraph. */
+function pick(p: Prepared, seg: number): RawHit[] {
+  const out: RawHit[] = [];
+  let inTitle = 0;
+  let inBest = 0;
+  for (let i = 0; i < p.hits.length; i++) {
+    const s = p.segments[i]!;
+    if (s < 0 && inTitle < HITS_PER_TERM) {
+      out.push(p.hits[i]!);
+      inTitle++;
     }
   }
-  hits.sort((a, b) => (a.where === b.where ? a.start - b.start : a.where === 'title' ? -1 : 1));
-  const firstInBest = hits.find((h) => h.where === 'body' && segmentOf(starts, h.start) === best);
-  const snippet = firstInBest ? snippetAround(body, starts, best, firstInBest.start) : title.trim();
-  return { hits, snippet };
+  for (let i = 0; i < p.hits.length; i++) {
+    const s = p.segments[i]!;
+    if (s >= 0 && s === seg && inBest < HITS_PER_TERM) {
+      out.push(p.hits[i]!);
+      inBest++;
+    }
+  }
+  return out;
+}
+
+/** Evidence for one article and one set of terms (a builder per article shares work between matches). */
+export function buildEvidence(title: string, body: string, terms: readonly TermHits[]): Evidence {
+  return createEvidenceBuilder(title, body).build(terms);
 }
 
 /** Up to SNIPPET_CHARS of the paragraph around the hit, cut at spaces, with … where cut. */

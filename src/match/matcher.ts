@@ -5,7 +5,7 @@
 import { createTokenizer } from '../text/tokenize';
 import { compileQueries } from './compile';
 import type { MatchContext } from './context';
-import { buildEvidence, type Hit, paragraphStarts, type TermHits } from './evidence';
+import { createEvidenceBuilder, type Evidence, type Hit, type TermHits } from './evidence';
 import type { Query } from './query';
 import { type RawHit, scanTokens } from './scan';
 import { compileEvaluators } from './watch-eval';
@@ -59,6 +59,22 @@ export function compileWatches(watches: readonly { id: number | string; query: Q
     return bySlot;
   };
 
+  // Evidence is shared by watches that matched through the same terms written the same way (many
+  // users follow ISIS): each (slot, term as written) pair gets an id.
+  const evidenceIds = new Map<string, number>();
+  const termIds = compiled.watches.map((w) =>
+    Int32Array.from(w.query.terms, (t, ti) => {
+      const k = `${w.slots[ti]}\u0000${t.raw}`;
+      let id = evidenceIds.get(k);
+      if (id === undefined) {
+        id = evidenceIds.size;
+        evidenceIds.set(k, id);
+      }
+      return id;
+    }),
+  );
+  const present: number[] = [];
+
   return {
     watchCount: compiled.watches.length,
     scan,
@@ -67,27 +83,27 @@ export function compileWatches(watches: readonly { id: number | string; query: Q
       if (bySlot.size === 0) return [];
       evaluators.reset();
       for (const slot of bySlot.keys()) evaluators.mark(compiled.slotUsers[slot]!);
+      const matched = evaluators.matched();
+      if (matched.length === 0) return [];
+      const builder = createEvidenceBuilder(article.title, article.text);
+      const cache = new Map<number | string, Evidence>();
       const out: Match[] = [];
-      // Watches that matched through the same terms share their evidence (many users follow ISIS).
-      const starts = paragraphStarts(article.text);
-      const cache = new Map<string, { hits: Hit[]; snippet: string }>();
-      const terms: TermHits[] = [];
-      for (const wi of evaluators.matched()) {
+      for (const wi of matched) {
         const w = compiled.watches[wi]!;
-        terms.length = 0;
-        let key = '';
-        for (const ti of evaluators.positives(wi)) {
-          if (!evaluators.has(wi, ti)) continue;
-          const term = w.query.terms[ti]!.raw;
-          terms.push({ term, hits: bySlot.get(w.slots[ti]!)! });
-          key += `${w.slots[ti]}:${term}|`;
-        }
+        const ids = termIds[wi]!;
+        present.length = 0;
+        for (const ti of evaluators.positives(wi)) if (evaluators.has(wi, ti)) present.push(ti);
+        const key = present.length === 1 ? ids[present[0]!]! : present.map((ti) => ids[ti]).join(',');
         let ev = cache.get(key);
         if (!ev) {
-          ev = buildEvidence(article.title, article.text, terms, starts);
+          const terms: TermHits[] = present.map((ti) => ({
+            term: w.query.terms[ti]!.raw,
+            hits: bySlot.get(w.slots[ti]!)!,
+          }));
+          ev = builder.build(terms);
           cache.set(key, ev);
         }
-        out.push({ watchId: w.id, ...ev });
+        out.push({ watchId: w.id, hits: ev.hits, snippet: ev.snippet });
       }
       return out;
     },
