@@ -102,9 +102,10 @@ export function createApp(deps: AppDeps) {
   });
   const nameOf = sourceNames(registry.all);
   const tickHooks: (() => void)[] = [];
+  const dedup = createDedup({ db: store.db, clock });
   const alerting = createAlerting({
     db: store.db,
-    dedup: createDedup({ db: store.db, clock }),
+    dedup,
     alerts,
     subscribers,
     ctx: world.ctx,
@@ -249,6 +250,7 @@ export function createApp(deps: AppDeps) {
     async close() {
       await scheduler.stop();
       await consoleDelivery.stop();
+      dedup.flush(); // document frequencies are written in batches: keep the last one
       await fetcher.close();
       store.close();
     },
