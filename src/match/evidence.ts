@@ -60,6 +60,7 @@ export function distinctHits(hits: readonly RawHit[]): RawHit[] {
 
 /** A term's hits as evidence needs them: distinct, and the paragraph of each body hit (-1 in the title). */
 interface Prepared {
+  readonly id: number;
   readonly hits: RawHit[];
   readonly segments: Int32Array;
   /** The best paragraph when this term is the only one. */
@@ -70,29 +71,25 @@ export interface EvidenceBuilder {
   build(terms: readonly TermHits[]): Evidence;
 }
 
+/** What evidence for a set of slots needs, whatever the terms are called: chosen hits and snippet. */
+interface Skeleton {
+  readonly chosen: readonly (readonly RawHit[])[];
+  readonly snippet: string;
+}
+
 export function createEvidenceBuilder(title: string, body: string): EvidenceBuilder {
   const starts = paragraphStarts(body);
   const prepared = new Map<readonly RawHit[], Prepared>();
+  const skeletons = new Map<number | string, Skeleton>();
   const snippets = new Map<number, string>();
 
-  const prepare = (raw: readonly RawHit[]): Prepared => {
-    let p = prepared.get(raw);
-    if (!p) {
-      const hits = distinctHits(raw);
-      const segments = Int32Array.from(hits, (h) => (h.where === 'body' ? segmentOf(starts, h.start) : -1));
-      p = { hits, segments, best: bestSegment([{ term: '', hits: raw }]) };
-      prepared.set(raw, p);
-    }
-    return p;
-  };
-
   /** Paragraph with the most distinct terms, then the most hits (all hits, not only distinct ones). */
-  const bestSegment = (terms: readonly TermHits[]): number => {
+  const bestSegment = (terms: readonly (readonly RawHit[])[]): number => {
     const distinct = new Map<number, number>();
     const count = new Map<number, number>();
-    for (const t of terms) {
+    for (const hits of terms) {
       const seen = new Set<number>();
-      for (const h of t.hits) {
+      for (const h of hits) {
         if (h.where !== 'body') continue;
         const s = segmentOf(starts, h.start);
         if (!seen.has(s)) distinct.set(s, (distinct.get(s) ?? 0) + 1);
@@ -110,6 +107,17 @@ export function createEvidenceBuilder(title: string, body: string): EvidenceBuil
     return best;
   };
 
+  const prepare = (raw: readonly RawHit[]): Prepared => {
+    let p = prepared.get(raw);
+    if (!p) {
+      const hits = distinctHits(raw);
+      const segments = Int32Array.from(hits, (h) => (h.where === 'body' ? segmentOf(starts, h.start) : -1));
+      p = { id: prepared.size, hits, segments, best: bestSegment([raw]) };
+      prepared.set(raw, p);
+    }
+    return p;
+  };
+
   const snippet = (seg: number, at: number): string => {
     const k = seg * 2 ** 21 + at;
     let s = snippets.get(k);
@@ -120,14 +128,32 @@ export function createEvidenceBuilder(title: string, body: string): EvidenceBuil
     return s;
   };
 
+  const skeleton = (terms: readonly TermHits[]): Skeleton => {
+    const ps = terms.map((t) => prepare(t.hits));
+    const key = ps.length === 1 ? ps[0]!.id : ps.map((p) => p.id).join(',');
+    let sk = skeletons.get(key);
+    if (sk) return sk;
+    const best = ps.length === 1 ? ps[0]!.best : bestSegment(terms.map((t) => t.hits));
+    const chosen = ps.map((p) => {
+      const c = pick(p, best);
+      return c.length > 0 ? c : p.hits.slice(0, 1);
+    });
+    let first = -1;
+    for (const c of chosen)
+      for (const h of c)
+        if (h.where === 'body' && (first < 0 || h.start < first) && segmentOf(starts, h.start) === best)
+          first = h.start;
+    sk = { chosen, snippet: first >= 0 ? snippet(best, first) : title.trim() };
+    skeletons.set(key, sk);
+    return sk;
+  };
+
   return {
     build(terms) {
-      const best = terms.length === 1 ? prepare(terms[0]!.hits).best : bestSegment(terms);
+      const sk = skeleton(terms);
       const hits: Hit[] = [];
-      for (const term of terms) {
-        const p = prepare(term.hits);
-        const chosen = pick(p, best);
-        for (const h of chosen.length > 0 ? chosen : p.hits.slice(0, 1)) {
+      terms.forEach((term, i) => {
+        for (const h of sk.chosen[i]!) {
           const text = h.where === 'title' ? title : body;
           hits.push({
             term: term.term,
@@ -137,10 +163,9 @@ export function createEvidenceBuilder(title: string, body: string): EvidenceBuil
             end: h.end,
           });
         }
-      }
+      });
       hits.sort((a, b) => (a.where === b.where ? a.start - b.start : a.where === 'title' ? -1 : 1));
-      const first = hits.find((h) => h.where === 'body' && segmentOf(starts, h.start) === best);
-      return { hits, snippet: first ? snippet(best, first.start) : title.trim() };
+      return { hits, snippet: sk.snippet };
     },
   };
 }

@@ -43,20 +43,38 @@ export function compileWatches(watches: readonly { id: number | string; query: Q
   const tokenizer = createTokenizer();
   const raw: RawHit[] = [];
 
-  const scan = (article: MatchArticle): Map<number, RawHit[]> => {
+  // The hits of each slot, for the article being matched: reused arrays, stamped per article.
+  const lists: RawHit[][] = compiled.slotUsers.map(() => []);
+  const stamp = new Int32Array(lists.length);
+  let epoch = 0;
+  const hitSlots: number[] = [];
+
+  /** Fills hitSlots with the slots that have a strong hit, and lists with their hits. */
+  const collect = (article: MatchArticle): void => {
     raw.length = 0;
     scanTokens(article.title, tokenizer.run(article.title), compiled.table, 'title', raw);
     scanTokens(article.text, tokenizer.run(article.text), compiled.table, 'body', raw);
     compiled.places.expand(raw, 0);
-    const bySlot = new Map<number, RawHit[]>();
+    epoch++;
+    hitSlots.length = 0;
     for (const h of raw) {
-      const list = bySlot.get(h.slot);
-      if (!list) bySlot.set(h.slot, [h]);
-      else if (!sameSpan(list[list.length - 1]!, h)) list.push(h);
+      const list = lists[h.slot]!;
+      if (stamp[h.slot] !== epoch) {
+        stamp[h.slot] = epoch;
+        list.length = 0;
+        list.push(h);
+        hitSlots.push(h.slot);
+      } else if (!sameSpan(list[list.length - 1]!, h)) list.push(h);
       else list[list.length - 1] = stronger(list[list.length - 1]!, h);
     }
-    for (const [slot, hits] of bySlot) if (hits.every((h) => h.weak)) bySlot.delete(slot);
-    return bySlot;
+    let kept = 0;
+    for (const slot of hitSlots) if (lists[slot]!.some((h) => !h.weak)) hitSlots[kept++] = slot;
+    hitSlots.length = kept;
+  };
+
+  const scan = (article: MatchArticle): Map<number, RawHit[]> => {
+    collect(article);
+    return new Map(hitSlots.map((slot) => [slot, [...lists[slot]!]]));
   };
 
   // Evidence is shared by watches that matched through the same terms written the same way (many
@@ -79,10 +97,10 @@ export function compileWatches(watches: readonly { id: number | string; query: Q
     watchCount: compiled.watches.length,
     scan,
     match(article) {
-      const bySlot = scan(article);
-      if (bySlot.size === 0) return [];
+      collect(article);
+      if (hitSlots.length === 0) return [];
       evaluators.reset();
-      for (const slot of bySlot.keys()) evaluators.mark(compiled.slotUsers[slot]!);
+      for (const slot of hitSlots) evaluators.mark(compiled.slotUsers[slot]!);
       const matched = evaluators.matched();
       if (matched.length === 0) return [];
       const builder = createEvidenceBuilder(article.title, article.text);
@@ -98,7 +116,7 @@ export function compileWatches(watches: readonly { id: number | string; query: Q
         if (!ev) {
           const terms: TermHits[] = present.map((ti) => ({
             term: w.query.terms[ti]!.raw,
-            hits: bySlot.get(w.slots[ti]!)!,
+            hits: lists[w.slots[ti]!]!,
           }));
           ev = builder.build(terms);
           cache.set(key, ev);

@@ -97,7 +97,7 @@ export function compileEvaluators(queries: readonly Query[]): Evaluators {
         const w = users[k]!;
         if (stamp[w] !== epoch) {
           stamp[w] = epoch;
-          bits.fill(0, base[w]!, base[w + 1]!);
+          for (let i = base[w]!; i < base[w + 1]!; i++) bits[i] = 0;
           touched.push(w);
         }
         set(bits, w, users[k + 1]!);
