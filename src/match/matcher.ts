@@ -1,13 +1,13 @@
-// The matcher: compile all watches once (./compile), then per article: tokenize title and body, one
-// scan (./scan), drop WEAK hits that no strong hit of the same term backs, evaluate only the watches
-// that had a hit (./watch-eval: bit masks, no allocation), and build evidence (./evidence) only for
-// the watches that matched, once per distinct set of matched terms. Pure: no I/O, no clock.
-import { createTokenizer } from '../text/tokenize';
+// The matcher: compile all watches once (./compile), then per article: the hits of each slot
+// (./slot-hits: one scan of title and body), evaluate only the watches that had a hit (./watch-eval:
+// bit masks, no allocation), and build evidence (./evidence) only for the watches that matched, once
+// per distinct set of matched terms. Pure: no I/O, no clock.
 import { compileQueries } from './compile';
 import type { MatchContext } from './context';
 import { createEvidenceBuilder, type Evidence, type Hit, type TermHits } from './evidence';
 import type { Query } from './query';
-import { type RawHit, scanTokens } from './scan';
+import type { RawHit } from './scan';
+import { createSlotHits } from './slot-hits';
 import { compileEvaluators } from './watch-eval';
 
 export type { Hit } from './evidence';
@@ -31,99 +31,98 @@ export interface Matcher {
   readonly watchCount: number;
 }
 
-const sameSpan = (a: RawHit, b: RawHit) => a.start === b.start && a.end === b.end && a.where === b.where;
+/** Watches whose query is one term, on one slot, written alike: matched and evidenced together. */
+interface Group {
+  readonly term: string;
+  readonly evidence: number;
+  readonly watches: number[];
+}
 
-/** One term reaching the same words twice (a place's name that is also an alias) counts once. */
-const stronger = (a: RawHit, b: RawHit): RawHit =>
-  a.weak === b.weak && a.rank <= b.rank ? a : { ...a, weak: a.weak && b.weak, rank: Math.min(a.rank, b.rank) };
-
+/**
+ * Matches come in the order of the watches given. Watches whose query is a single term (most of
+ * them) are matched by slot, without evaluating anything; the others through ./watch-eval.
+ */
 export function compileWatches(watches: readonly { id: number | string; query: Query }[], ctx: MatchContext): Matcher {
   const compiled = compileQueries(watches, ctx);
+  const hits = createSlotHits(compiled);
   const evaluators = compileEvaluators(compiled.watches.map((w) => w.query));
-  const tokenizer = createTokenizer();
-  const raw: RawHit[] = [];
-
-  // The hits of each slot, for the article being matched: reused arrays, stamped per article.
-  const lists: RawHit[][] = compiled.slotUsers.map(() => []);
-  const stamp = new Int32Array(lists.length);
-  let epoch = 0;
-  const hitSlots: number[] = [];
-
-  /** Fills hitSlots with the slots that have a strong hit, and lists with their hits. */
-  const collect = (article: MatchArticle): void => {
-    raw.length = 0;
-    scanTokens(article.title, tokenizer.run(article.title), compiled.table, 'title', raw);
-    scanTokens(article.text, tokenizer.run(article.text), compiled.table, 'body', raw);
-    compiled.places.expand(raw, 0);
-    epoch++;
-    hitSlots.length = 0;
-    for (const h of raw) {
-      const list = lists[h.slot]!;
-      if (stamp[h.slot] !== epoch) {
-        stamp[h.slot] = epoch;
-        list.length = 0;
-        list.push(h);
-        hitSlots.push(h.slot);
-      } else if (!sameSpan(list[list.length - 1]!, h)) list.push(h);
-      else list[list.length - 1] = stronger(list[list.length - 1]!, h);
-    }
-    let kept = 0;
-    for (const slot of hitSlots) if (lists[slot]!.some((h) => !h.weak)) hitSlots[kept++] = slot;
-    hitSlots.length = kept;
-  };
-
-  const scan = (article: MatchArticle): Map<number, RawHit[]> => {
-    collect(article);
-    return new Map(hitSlots.map((slot) => [slot, [...lists[slot]!]]));
-  };
-
   // Evidence is shared by watches that matched through the same terms written the same way (many
   // users follow ISIS): each (slot, term as written) pair gets an id.
   const evidenceIds = new Map<string, number>();
-  const termIds = compiled.watches.map((w) =>
-    Int32Array.from(w.query.terms, (t, ti) => {
-      const k = `${w.slots[ti]}\u0000${t.raw}`;
-      let id = evidenceIds.get(k);
-      if (id === undefined) {
-        id = evidenceIds.size;
-        evidenceIds.set(k, id);
-      }
-      return id;
-    }),
-  );
-  const present: number[] = [];
+  const idOf = (slot: number, term: string) => {
+    const k = `${slot}\u0000${term}`;
+    let id = evidenceIds.get(k);
+    if (id === undefined) {
+      id = evidenceIds.size;
+      evidenceIds.set(k, id);
+    }
+    return id;
+  };
+  const termIds = compiled.watches.map((w) => Int32Array.from(w.query.terms, (t, ti) => idOf(w.slots[ti]!, t.raw)));
+  const groups: Group[][] = compiled.slotUsers.map(() => []);
+  const evaluated: number[][] = compiled.slotUsers.map(() => []);
+  compiled.watches.forEach((w, wi) => {
+    const root = w.query.root;
+    if (root.kind !== 'term') {
+      for (const [ti, slot] of w.slots.entries()) evaluated[slot]!.push(wi, ti);
+      return;
+    }
+    const slot = w.slots[root.term]!;
+    const evidence = termIds[wi]![root.term]!;
+    const group = groups[slot]!.find((g) => g.evidence === evidence);
+    if (group) group.watches.push(wi);
+    else groups[slot]!.push({ term: w.query.terms[root.term]!.raw, evidence, watches: [wi] });
+  });
+  const users = evaluated.map((u) => Int32Array.from(u));
+  const matched: number[] = [];
+  const evidenceOf: Evidence[] = [];
 
   return {
     watchCount: compiled.watches.length,
-    scan,
+    scan(article) {
+      hits.collect(article);
+      return new Map(hits.slots.map((slot) => [slot, [...hits.hitsOf(slot)]]));
+    },
     match(article) {
-      collect(article);
-      if (hitSlots.length === 0) return [];
-      evaluators.reset();
-      for (const slot of hitSlots) evaluators.mark(compiled.slotUsers[slot]!);
-      const matched = evaluators.matched();
-      if (matched.length === 0) return [];
+      hits.collect(article);
+      if (hits.slots.length === 0) return [];
       const builder = createEvidenceBuilder(article.title, article.text);
       const cache = new Map<number | string, Evidence>();
-      const out: Match[] = [];
-      for (const wi of matched) {
-        const w = compiled.watches[wi]!;
-        const ids = termIds[wi]!;
-        present.length = 0;
-        for (const ti of evaluators.positives(wi)) if (evaluators.has(wi, ti)) present.push(ti);
-        const key = present.length === 1 ? ids[present[0]!]! : present.map((ti) => ids[ti]).join(',');
+      const evidence = (key: number | string, terms: () => TermHits[]): Evidence => {
         let ev = cache.get(key);
         if (!ev) {
-          const terms: TermHits[] = present.map((ti) => ({
-            term: w.query.terms[ti]!.raw,
-            hits: lists[w.slots[ti]!]!,
-          }));
-          ev = builder.build(terms);
+          ev = builder.build(terms());
           cache.set(key, ev);
         }
-        out.push({ watchId: w.id, hits: ev.hits, snippet: ev.snippet });
+        return ev;
+      };
+      matched.length = 0;
+      evaluators.reset();
+      for (const slot of hits.slots) {
+        evaluators.mark(users[slot]!);
+        for (const g of groups[slot]!) {
+          const ev = evidence(g.evidence, () => [{ term: g.term, hits: hits.hitsOf(slot) }]);
+          for (const wi of g.watches) {
+            evidenceOf[wi] = ev;
+            matched.push(wi);
+          }
+        }
       }
-      return out;
+      for (const wi of evaluators.matched()) {
+        const w = compiled.watches[wi]!;
+        const present = evaluators.positives(wi).filter((ti) => evaluators.has(wi, ti));
+        const ids = termIds[wi]!;
+        const key = present.length === 1 ? ids[present[0]!]! : present.map((ti) => ids[ti]).join(',');
+        evidenceOf[wi] = evidence(key, () =>
+          present.map((ti) => ({ term: w.query.terms[ti]!.raw, hits: hits.hitsOf(w.slots[ti]!) })),
+        );
+        matched.push(wi);
+      }
+      matched.sort((a, b) => a - b);
+      return matched.map((wi) => {
+        const ev = evidenceOf[wi]!;
+        return { watchId: compiled.watches[wi]!.id, hits: ev.hits, snippet: ev.snippet };
+      });
     },
   };
 }

@@ -57,18 +57,43 @@ export function createPlaceWatch(ctx: MatchContext): PlaceWatchBuilder {
   const weak = (slot: number, p: Place, key: string) =>
     needsReinforcement(p, key) || places.byKey(key).some((o) => !inArea(slot, o));
 
+  // Per place hit: the terms watching the place ([slot, is a root] pairs), and per term and name
+  // whether a hit without context is weak; both computed on first use.
+  const watchers = new Map<number, Int32Array>();
+  const weakMemo = new Map<number, boolean>();
+
+  function watchersOf(index: number): Int32Array {
+    let list = watchers.get(index);
+    if (list) return list;
+    const p = places.places[index]!;
+    const out: number[] = [];
+    for (const a of [p, ...places.ancestors(p.id)])
+      for (const slot of slotsAt.get(a.id) ?? [])
+        if (!out.some((s, k) => k % 2 === 0 && s === slot)) out.push(slot, roots.get(slot)!.includes(p.id) ? 1 : 0);
+    list = Int32Array.from(out);
+    watchers.set(index, list);
+    return list;
+  }
+
+  function isWeak(slot: number, index: number, name: number): boolean {
+    const k = (slot * 2 ** 16 + index) * 1024 + name;
+    let w = weakMemo.get(k);
+    if (w === undefined) {
+      const p = places.places[index]!;
+      w = weak(slot, p, ctx.placeNames(p.id)[name]!.key);
+      weakMemo.set(k, w);
+    }
+    return w;
+  }
+
   function expandHit(h: RawHit, out: RawHit[]): void {
-    const p = places.places[-1 - h.slot]!;
-    const { key } = ctx.placeNames(p.id)[h.rank]!;
-    const seen: number[] = [];
-    for (const a of [p, ...places.ancestors(p.id)]) {
-      for (const slot of slotsAt.get(a.id) ?? []) {
-        if (seen.includes(slot)) continue;
-        seen.push(slot);
-        const root = roots.get(slot)!.includes(p.id);
-        const isWeak = !root && h.weak && weak(slot, p, key);
-        out.push({ slot, where: h.where, start: h.start, end: h.end, weak: isWeak, rank: root ? 0 : 1 });
-      }
+    const index = -1 - h.slot;
+    const list = watchersOf(index);
+    for (let k = 0; k < list.length; k += 2) {
+      const slot = list[k]!;
+      const root = list[k + 1] === 1;
+      const weak = !root && h.weak && isWeak(slot, index, h.rank);
+      out.push({ slot, where: h.where, start: h.start, end: h.end, weak, rank: root ? 0 : 1 });
     }
   }
 

@@ -1,0 +1,57 @@
+// The hits of one article, by slot: one scan of title and body (./scan), place-name hits turned into
+// hits of the terms watching those places (./place-watch), and a slot kept only when it has a
+// strong hit (WEAK hits need one of the same term). Arrays are reused from article to article.
+import { createTokenizer } from '../text/tokenize';
+import type { Compiled } from './compile';
+import type { MatchArticle } from './matcher';
+import { type RawHit, scanTokens } from './scan';
+
+export interface SlotHits {
+  /** Scans an article; valid until the next call. */
+  collect(article: MatchArticle): void;
+  /** Slots with a strong hit, in the order of their first hit. */
+  readonly slots: readonly number[];
+  /** Hits of a slot in `slots`, in text order (title first). */
+  hitsOf(slot: number): readonly RawHit[];
+}
+
+const sameSpan = (a: RawHit, b: RawHit) => a.start === b.start && a.end === b.end && a.where === b.where;
+
+/** One term reaching the same words twice (a place's name that is also an alias) counts once. */
+const stronger = (a: RawHit, b: RawHit): RawHit =>
+  a.weak === b.weak && a.rank <= b.rank ? a : { ...a, weak: a.weak && b.weak, rank: Math.min(a.rank, b.rank) };
+
+export function createSlotHits(compiled: Compiled): SlotHits {
+  const tokenizer = createTokenizer();
+  const raw: RawHit[] = [];
+  const lists: RawHit[][] = compiled.slotUsers.map(() => []);
+  const stamp = new Int32Array(lists.length);
+  let epoch = 0;
+  const slots: number[] = [];
+
+  return {
+    slots,
+    hitsOf: (slot) => lists[slot]!,
+    collect(article) {
+      raw.length = 0;
+      scanTokens(article.title, tokenizer.run(article.title), compiled.table, 'title', raw);
+      scanTokens(article.text, tokenizer.run(article.text), compiled.table, 'body', raw);
+      compiled.places.expand(raw, 0);
+      epoch++;
+      slots.length = 0;
+      for (const h of raw) {
+        const list = lists[h.slot]!;
+        if (stamp[h.slot] !== epoch) {
+          stamp[h.slot] = epoch;
+          list.length = 0;
+          list.push(h);
+          slots.push(h.slot);
+        } else if (!sameSpan(list[list.length - 1]!, h)) list.push(h);
+        else list[list.length - 1] = stronger(list[list.length - 1]!, h);
+      }
+      let kept = 0;
+      for (const slot of slots) if (lists[slot]!.some((h) => !h.weak)) slots[kept++] = slot;
+      slots.length = kept;
+    },
+  };
+}
