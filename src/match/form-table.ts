@@ -37,10 +37,10 @@ export interface Pattern {
 export interface Bucket {
   /** The normalized first token every pattern here starts with. */
   readonly key: string;
-  readonly singles: Pattern[];
-  readonly phrases: Pattern[];
+  singles: readonly Pattern[];
+  phrases: readonly Pattern[];
   /** The key may also be followed by a suffix (Arabic topic words). */
-  readonly suffixed: SuffixPattern[];
+  suffixed: readonly SuffixPattern[];
   /** Phrases by the hash of their second token, when there are many. */
   next: Map<number, Pattern[]> | null;
   /** Some phrase skips Latin article tokens (Deir ez-Zor). */
@@ -76,6 +76,21 @@ export interface FormTableBuilder {
 
 export const SUFFIX_BIT: ReadonlyMap<string, number> = new Map(AR_SUFFIXES.map((s, i) => [s, 1 << i]));
 
+/** Most buckets hold one kind of pattern: the others share this empty list until they get one. */
+const NONE: readonly never[] = Object.freeze([]);
+
+function append<T>(list: readonly T[], item: T): readonly T[] {
+  if (list === NONE) return [item];
+  (list as T[]).push(item);
+  return list;
+}
+
+function suffixMask(suffixes: readonly string[]): number {
+  let mask = 0;
+  for (const s of suffixes) mask |= SUFFIX_BIT.get(s) ?? 0;
+  return mask;
+}
+
 /**
  * A slot's forms are added together: a repeat (two spellings, one form) is at the end of the list.
  * A place (slot < 0) counts once per form, whichever of its names gave it.
@@ -100,9 +115,9 @@ export function createFormTableBuilder(): FormTableBuilder {
     if (b) return b;
     const fresh: Bucket = {
       key,
-      singles: [],
-      phrases: [],
-      suffixed: [],
+      singles: NONE,
+      phrases: NONE,
+      suffixed: NONE,
       next: null,
       skips: false,
       collision: buckets.get(h) ?? null,
@@ -124,9 +139,9 @@ export function createFormTableBuilder(): FormTableBuilder {
         const p: Pattern = { rest: form.rest, restHashes: form.restHashes, flags, lastLetter, targets };
         for (const first of form.firsts) {
           const b = bucketOf(first);
-          if (p.rest.length === 0) b.singles.push(p);
+          if (p.rest.length === 0) b.singles = append(b.singles, p);
           else {
-            b.phrases.push(p);
+            b.phrases = append(b.phrases, p);
             if (flags & SKIP_ARTICLES) b.skips = true;
           }
         }
@@ -135,13 +150,12 @@ export function createFormTableBuilder(): FormTableBuilder {
       pushTarget(targets, slot, target | (form.flags & (WEAK | INSIDE)));
     },
     addSuffix(form, slot) {
-      let mask = 0;
-      for (const s of form.suffixes) mask |= SUFFIX_BIT.get(s) ?? 0;
+      const mask = suffixMask(form.suffixes);
       const b = bucketOf(form.stem);
       let p = b.suffixed.find((x) => x.suffixes === mask);
       if (!p) {
         p = { suffixes: mask, targets: { list: [], weak: false } };
-        b.suffixed.push(p);
+        b.suffixed = append(b.suffixed, p);
       }
       hasSuffixes = true;
       pushTarget(p.targets, slot, 0);
