@@ -5,23 +5,17 @@
 // stay in the outbox for when a valid token is configured.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createDispatcher, type Dispatcher } from '../../deliver/dispatcher';
-import type { DeliverLog, DeliveryEvent } from '../../deliver/outcome';
 import type { Limits } from '../../deliver/pacer';
 import { createDeliveryParts } from '../../deliver/parts';
-import type { PlanConfig } from '../../deliver/plan';
-import type { AlertSummarizer } from '../../deliver/view';
-import type { MatchContext } from '../../match/context';
-import type { ArticlesRepo } from '../../store/articles-repo';
-import type { Db } from '../../store/db';
-import { createCommandCore, type SourceHealth } from '../commands/core';
-import type { SourceAdmin } from '../commands/source';
+import { createCommandCore } from '../commands/core';
+import type { ChatPlatformDeps } from '../platform';
 import { createSlackApp, type SlackStart } from './app';
 import { createSlackClient } from './client';
 import { createHomeStore } from './home-store';
 import { SLACK_LIMITS } from './limits';
 import { createSlackSender } from './sender';
 
-export interface SlackServiceDeps {
+export interface SlackServiceDeps extends ChatPlatformDeps {
   readonly botToken: string;
   readonly appToken: string | null;
   readonly signingSecret: string | null;
@@ -30,22 +24,7 @@ export interface SlackServiceDeps {
   readonly adminIds: readonly string[];
   /** Served on the same port as /slack/events (the observe server's /healthz and /metrics). */
   readonly routes?: Record<string, (req: IncomingMessage, res: ServerResponse) => void>;
-  readonly db: Db;
-  readonly articles: ArticlesRepo;
-  readonly matchContext: () => MatchContext;
-  readonly sourceName: (sourceId: string) => string;
-  readonly sources: () => readonly SourceHealth[];
-  readonly summarize?: AlertSummarizer;
   readonly limits?: Limits;
-  readonly plan?: PlanConfig;
-  readonly clock: () => number;
-  readonly random: () => number;
-  readonly log: DeliverLog;
-  readonly onWatchesChanged?: () => void;
-  /** /source add|remove|list (the app's sources); without it /source is unavailable. */
-  readonly sourceAdmin?: SourceAdmin;
-  readonly onEvent?: (e: DeliveryEvent) => void;
-  readonly scanEveryMs?: number;
   /** Bolt's listener; false = delivery only (tests of the dispatcher path). */
   readonly listen?: boolean;
 }

@@ -3,41 +3,20 @@
 // tests point it at the Bot API stand-in with apiRoot.
 import { Api } from 'grammy';
 import { createDispatcher, type Dispatcher } from '../../deliver/dispatcher';
-import type { DeliverLog, DeliveryEvent } from '../../deliver/outcome';
 import type { Limits } from '../../deliver/pacer';
 import { createDeliveryParts } from '../../deliver/parts';
-import type { PlanConfig } from '../../deliver/plan';
-import type { AlertSummarizer } from '../../deliver/view';
-import type { MatchContext } from '../../match/context';
-import type { ArticlesRepo } from '../../store/articles-repo';
-import type { Db } from '../../store/db';
-import { createCommandCore, type SourceHealth } from '../commands/core';
-import type { SourceAdmin } from '../commands/source';
+import { createCommandCore } from '../commands/core';
+import type { ChatPlatformDeps } from '../platform';
 import { createTelegramBot } from './bot';
 import { type RunningTelegram, startTelegram, type TelegramRunOptions } from './run';
 import { createTelegramSender } from './sender';
 
-export interface TelegramServiceDeps {
+export interface TelegramServiceDeps extends ChatPlatformDeps {
   readonly token: string;
   readonly apiRoot?: string | null;
   readonly webhook?: TelegramRunOptions['webhook'];
   readonly adminUserIds?: ReadonlySet<string>;
-  readonly db: Db;
-  readonly articles: ArticlesRepo;
-  readonly matchContext: () => MatchContext;
-  readonly sourceName: (sourceId: string) => string;
-  readonly sources: () => readonly SourceHealth[];
-  readonly summarize?: AlertSummarizer;
   readonly limits: Limits;
-  readonly plan?: PlanConfig;
-  readonly clock: () => number;
-  readonly random: () => number;
-  readonly log: DeliverLog;
-  readonly onWatchesChanged?: () => void;
-  /** /source add|remove|list (the app's sources); without it /source is unavailable. */
-  readonly sourceAdmin?: SourceAdmin;
-  readonly onEvent?: (e: DeliveryEvent) => void;
-  readonly scanEveryMs?: number;
   /** Sends on the wire at once (the most duplicates a crash can cause). */
   readonly maxInFlight?: number;
   /** Skip getMe (tests). */
