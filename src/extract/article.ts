@@ -12,14 +12,14 @@
 // 4. let Mozilla Readability find the article body; when it finds none, fall back to the cleaned body;
 // 5. turn that HTML into paragraphs and drop boilerplate lines (paragraphs.ts);
 // 6. settle title, lang and canonical URL, falling back to what Readability saw.
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+
 import type { ArticleText, Result } from '../types';
 import { pickCanonical } from './canonical-url';
 import type { DomDocument } from './dom';
 import { removeBoilerplate } from './dom-clean';
 import { maxDepth } from './html-walk';
 import { detectLang } from './lang';
+import { parseHTML, readabilityClass } from './lazy-dom';
 import { normalizeLang, type PageMetadata, parseDate, readMetadata } from './metadata';
 import { htmlToParagraphs } from './paragraphs';
 
@@ -117,6 +117,7 @@ export function withDocumentShell(html: string): string {
 
 /** Readability's article, or null when it finds none or gives up on a huge page (it throws then). */
 function runReadability(document: DomDocument): ReadabilityArticle | null {
+  const Readability = readabilityClass();
   try {
     return new Readability(document as never, {
       charThreshold: 200,

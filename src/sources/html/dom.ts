@@ -1,7 +1,7 @@
 // A small typed view of linkedom's DOM: the few calls the listing and Telegram parsers make.
 // linkedom ships loose types (its parseHTML returns `any` without the DOM lib), so the shape we rely
 // on is written down here once. CSS selectors are css-select's (through linkedom). Pure.
-import { parseHTML } from 'linkedom';
+import { parseHTML } from '../../extract/lazy-dom';
 
 export interface DomNode {
   readonly nodeType: number;
