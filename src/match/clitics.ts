@@ -20,7 +20,12 @@ export interface Peeled {
   readonly article: Uint8Array;
   /** Something was peeled: only CLITICS forms may match. */
   readonly clitic: Uint8Array;
+  /** Scratch for prefixHashes. */
+  readonly hashes: Int32Array;
 }
+
+/** Longer tokens (never a watched word) are not tried with a suffix cut off. */
+export const MAX_STEM = 63;
 
 export const createPeeled = (): Peeled => ({
   count: 0,
@@ -28,6 +33,7 @@ export const createPeeled = (): Peeled => ({
   from: new Int32Array(8),
   article: new Uint8Array(8),
   clitic: new Uint8Array(8),
+  hashes: new Int32Array(MAX_STEM + 2),
 });
 
 function add(out: Peeled, from: number, article: number, clitic: number): void {
@@ -74,6 +80,16 @@ export function stemHash(chars: Uint16Array, from: number, end: number, article:
   let h = article ? ARTICLE_HASH : FNV_OFFSET;
   for (let k = from; k < end; k++) h = Math.imul(h ^ chars[k]!, FNV_PRIME);
   return h;
+}
+
+/** out[j] = stemHash(chars, from, from + j, article) for j in 0 .. end - from (FNV hashes prefix by prefix). */
+export function prefixHashes(chars: Uint16Array, from: number, end: number, article: number, out: Int32Array): void {
+  let h = article ? ARTICLE_HASH : FNV_OFFSET;
+  out[0] = h;
+  for (let k = from; k < end; k++) {
+    h = Math.imul(h ^ chars[k]!, FNV_PRIME);
+    out[k - from + 1] = h;
+  }
 }
 
 export function stemEquals(chars: Uint16Array, from: number, end: number, article: number, key: string): boolean {

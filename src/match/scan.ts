@@ -5,7 +5,7 @@
 // are checked only on a hit.
 import { AR, charTable, IGN, LAT } from '../text/charmap';
 import { hashKey, type Tokens, tokenKey } from '../text/tokenize';
-import { createPeeled, type Peeled, peel, stemEquals, stemHash } from './clitics';
+import { createPeeled, MAX_STEM, type Peeled, peel, prefixHashes, stemEquals, stemHash } from './clitics';
 import type { Bucket, FormTable, Pattern, Targets } from './form-table';
 import { mayHave, SUFFIX_BIT } from './form-table';
 import { ACRONYM, AMBIGUOUS, CLITICS, INSIDE, SKIP_ARTICLES, WEAK } from './forms';
@@ -173,39 +173,61 @@ export function scanTokens(raw: string, t: Tokens, table: FormTable, where: 'tit
 /** An Arabic token: itself and the stems under its proclitics, each also with a suffix cut off. */
 function scanArabic(s: Scan, i: number, peeled: Peeled): void {
   const { t, table } = s;
+  const chars = t.chars;
   peel(t, i, peeled);
   const end = peeled.end;
+  const suffixes =
+    table.hasSuffixes && t.charLens[i]! >= 4 && t.charLens[i]! <= MAX_STEM
+      ? SUFFIXES_BY_LAST[chars[end - 1]! - AR_BLOCK]
+      : undefined;
   for (let k = 0; k < peeled.count; k++) {
     const from = peeled.from[k]!;
     const article = peeled.article[k]!;
-    const h = k === 0 ? t.hashes[i]! : stemHash(t.chars, from, end, article);
-    const b = find(table, h, t.chars, from, end, article);
+    let h: number;
+    if (suffixes) {
+      prefixHashes(chars, from, end, article, peeled.hashes);
+      h = peeled.hashes[end - from]!;
+    } else h = k === 0 ? t.hashes[i]! : stemHash(chars, from, end, article);
+    const b = find(table, h, chars, from, end, article);
     if (b) scanBucket(s, i, b, peeled.clitic[k]!);
-    if (table.hasSuffixes && t.charLens[i]! >= 4) scanSuffixes(s, i, from, end, article);
+    if (suffixes) scanSuffixes(s, i, from, end, article, suffixes, peeled.hashes);
   }
 }
 
-/** Suffixes by their last character, longest first: a token is tried only with those it ends in. */
-const SUFFIXES_BY_LAST = new Map<number, { codes: number[]; bit: number }[]>();
+/** Suffixes by their last character (index: code - AR_BLOCK), longest first. */
+const AR_BLOCK = 0x600;
+interface Suffix {
+  readonly codes: readonly number[];
+  readonly bit: number;
+}
+const SUFFIXES_BY_LAST: (readonly Suffix[] | undefined)[] = [];
 for (const s of [...AR_SUFFIXES].sort((a, b) => b.length - a.length)) {
-  const last = s.charCodeAt(s.length - 1);
-  const list = SUFFIXES_BY_LAST.get(last) ?? [];
-  list.push({ codes: [...s].map((c) => c.charCodeAt(0)), bit: SUFFIX_BIT.get(s)! });
-  SUFFIXES_BY_LAST.set(last, list);
+  const last = s.charCodeAt(s.length - 1) - AR_BLOCK;
+  SUFFIXES_BY_LAST[last] = [
+    ...(SUFFIXES_BY_LAST[last] ?? []),
+    { codes: [...s].map((c) => c.charCodeAt(0)), bit: SUFFIX_BIT.get(s)! },
+  ];
 }
 
-function scanSuffixes(s: Scan, i: number, from: number, end: number, article: number): void {
+/** hashes: prefix hashes of the stem from `from` (prefixHashes). */
+function scanSuffixes(
+  s: Scan,
+  i: number,
+  from: number,
+  end: number,
+  article: number,
+  candidates: readonly Suffix[],
+  hashes: Int32Array,
+): void {
   const { t, table } = s;
   const chars = t.chars;
-  const candidates = SUFFIXES_BY_LAST.get(chars[end - 1]!);
-  if (!candidates) return;
   for (const { codes, bit } of candidates) {
     const stemEnd = end - codes.length;
     if (t.charLens[i]! - codes.length < 2 || stemEnd <= from) continue;
     let ends = true;
     for (let k = 0; k < codes.length - 1 && ends; k++) ends = chars[stemEnd + k] === codes[k];
     if (!ends) continue;
-    const b = find(table, stemHash(chars, from, stemEnd, article), chars, from, stemEnd, article);
+    const b = find(table, hashes[stemEnd - from]!, chars, from, stemEnd, article);
     if (!b) continue;
     for (const p of b.suffixed) if (p.suffixes & bit) emit(p.targets, s.where, t.starts[i]!, t.ends[i]!, false, s.out);
   }

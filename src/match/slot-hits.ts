@@ -1,6 +1,6 @@
 // The hits of one article, by slot: one scan of title and body (./scan), place-name hits turned into
 // hits of the terms watching those places (./place-watch), and a slot kept only when it has a
-// strong hit (WEAK hits need one of the same term). Arrays are reused from article to article.
+// strong hit (WEAK hits need one of the same term).
 import { createTokenizer } from '../text/tokenize';
 import type { Compiled } from './compile';
 import type { MatchArticle } from './matcher';
@@ -40,13 +40,14 @@ export function createSlotHits(compiled: Compiled): SlotHits {
       epoch++;
       slots.length = 0;
       for (const h of raw) {
-        const list = lists[h.slot]!;
         if (stamp[h.slot] !== epoch) {
           stamp[h.slot] = epoch;
-          list.length = 0;
-          list.push(h);
+          lists[h.slot] = [h];
           slots.push(h.slot);
-        } else if (!sameSpan(list[list.length - 1]!, h)) list.push(h);
+          continue;
+        }
+        const list = lists[h.slot]!;
+        if (!sameSpan(list[list.length - 1]!, h)) list.push(h);
         else list[list.length - 1] = stronger(list[list.length - 1]!, h);
       }
       let kept = 0;
