@@ -4,7 +4,7 @@
 // per distinct set of matched terms. Pure: no I/O, no clock.
 import { compileQueries } from './compile';
 import type { MatchContext } from './context';
-import { createEvidenceBuilder, type Evidence, type Hit, type TermHits } from './evidence';
+import { createEvidenceBuilder, type Evidence, type Hit } from './evidence';
 import type { Query } from './query';
 import type { RawHit } from './scan';
 import { createSlotHits } from './slot-hits';
@@ -74,8 +74,12 @@ export function compileWatches(watches: readonly { id: number | string; query: Q
     else groups[slot]!.push({ term: w.query.terms[root.term]!.raw, evidence, watches: [wi] });
   });
   const users = evaluated.map((u) => Int32Array.from(u));
-  const matched: number[] = [];
+  // Per article: the matched watches, their evidence, a watch's terms found (reused buffers).
+  const matched = new Int32Array(compiled.watches.length);
   const evidenceOf: Evidence[] = [];
+  const present = new Int32Array(compiled.watches.reduce((m, w) => Math.max(m, w.query.terms.length), 1));
+  // Two term ids make one number while ids stay under 2^21 (some hundred thousand terms).
+  const pairKeys = evidenceIds.size < 2 ** 21;
 
   return {
     watchCount: compiled.watches.length,
@@ -88,41 +92,53 @@ export function compileWatches(watches: readonly { id: number | string; query: Q
       if (hits.slots.length === 0) return [];
       const builder = createEvidenceBuilder(article.title, article.text);
       const cache = new Map<number | string, Evidence>();
-      const evidence = (key: number | string, terms: () => TermHits[]): Evidence => {
-        let ev = cache.get(key);
-        if (!ev) {
-          ev = builder.build(terms());
-          cache.set(key, ev);
-        }
-        return ev;
-      };
-      matched.length = 0;
+      let count = 0;
       evaluators.reset();
       for (const slot of hits.slots) {
         evaluators.mark(users[slot]!);
         for (const g of groups[slot]!) {
-          const ev = evidence(g.evidence, () => [{ term: g.term, hits: hits.hitsOf(slot) }]);
+          let ev = cache.get(g.evidence);
+          if (!ev) {
+            ev = builder.build([{ term: g.term, hits: hits.hitsOf(slot) }]);
+            cache.set(g.evidence, ev);
+          }
           for (const wi of g.watches) {
             evidenceOf[wi] = ev;
-            matched.push(wi);
+            matched[count++] = wi;
           }
         }
       }
       for (const wi of evaluators.matched()) {
-        const w = compiled.watches[wi]!;
-        const present = evaluators.positives(wi).filter((ti) => evaluators.has(wi, ti));
         const ids = termIds[wi]!;
-        const key = present.length === 1 ? ids[present[0]!]! : present.map((ti) => ids[ti]).join(',');
-        evidenceOf[wi] = evidence(key, () =>
-          present.map((ti) => ({ term: w.query.terms[ti]!.raw, hits: hits.hitsOf(w.slots[ti]!) })),
-        );
-        matched.push(wi);
+        let n = 0;
+        for (const ti of evaluators.positives(wi)) if (evaluators.has(wi, ti)) present[n++] = ti;
+        const key =
+          n === 1
+            ? ids[present[0]!]!
+            : n === 2 && pairKeys
+              ? ids[present[0]!]! * 2 ** 21 + ids[present[1]!]!
+              : Array.from(present.subarray(0, n), (ti) => ids[ti]).join(',');
+        let ev = cache.get(key);
+        if (!ev) {
+          const w = compiled.watches[wi]!;
+          const terms = Array.from(present.subarray(0, n), (ti) => ({
+            term: w.query.terms[ti]!.raw,
+            hits: hits.hitsOf(w.slots[ti]!),
+          }));
+          ev = builder.build(terms);
+          cache.set(key, ev);
+        }
+        evidenceOf[wi] = ev;
+        matched[count++] = wi;
       }
-      matched.sort((a, b) => a - b);
-      return matched.map((wi) => {
+      const order = matched.subarray(0, count).sort();
+      const out: Match[] = new Array(count);
+      for (let k = 0; k < count; k++) {
+        const wi = order[k]!;
         const ev = evidenceOf[wi]!;
-        return { watchId: compiled.watches[wi]!.id, hits: ev.hits, snippet: ev.snippet };
-      });
+        out[k] = { watchId: compiled.watches[wi]!.id, hits: ev.hits, snippet: ev.snippet };
+      }
+      return out;
     },
   };
 }
