@@ -129,4 +129,50 @@ describe('matcher', () => {
     const m = compileWatches(watches, ctx);
     expect(m.match({ title: 'word7', text: 'والكلمة42 نص' }).map((x) => x.watchId)).toEqual([7, 42]);
   });
+
+  it('counts a town for the watches on it, its governorate and its country, each with its own words', () => {
+    const queries = ['القامشلي', 'place:Hasakah', 'الحسكة', 'Syria', 'place:Idlib', 'سوريا -القامشلي'];
+    const watches = queries.map((text, id) => {
+      const q = parseQuery(text, ctx);
+      if (!q.ok) throw new Error(q.error);
+      return { id, query: q.value };
+    });
+    const found = compileWatches(watches, ctx).match({ title: '', text: 'قصف على القامشلي' });
+    expect(found.map((m) => m.watchId)).toEqual([0, 1, 2, 3]);
+    expect(found.map((m) => m.hits.map((h) => `${h.term}:${h.surface}`))).toEqual([
+      ['القامشلي:القامشلي'],
+      ['Hasakah:القامشلي'],
+      ['الحسكة:القامشلي'],
+      ['Syria:القامشلي'],
+    ]);
+  });
+
+  it('matches the same way whether watches are compiled alone or together', () => {
+    const queries = ['الحسكة', 'place:Hasakah قسد', 'غويران OR Ghwayran', '"سجن غويران"', 'الباب', 'ISIS -Qamishli'];
+    const texts = ['هجوم على سجن غويران في الحسكة', 'قسد في حي غويران', 'IS fighters near Qamishli', 'مدينة الباب'];
+    const watches = queries.map((text, id) => {
+      const q = parseQuery(text, ctx);
+      if (!q.ok) throw new Error(q.error);
+      return { id, query: q.value };
+    });
+    const together = compileWatches(watches, ctx);
+    for (const text of texts) {
+      const alone = watches.flatMap((w) => compileWatches([w], ctx).match({ title: '', text }));
+      expect(together.match({ title: '', text }), text).toEqual(alone);
+    }
+  });
+
+  it('gives matches in the order of the watches, whatever the order of the words', () => {
+    const watches = ['حلب', 'إدلب', 'الحسكة OR قسد'].map((text, id) => {
+      const q = parseQuery(text, ctx);
+      if (!q.ok) throw new Error(q.error);
+      return { id: `w${id}`, query: q.value };
+    });
+    const m = compileWatches(watches, ctx);
+    expect(m.match({ title: '', text: 'قسد في الحسكة، وقصف على إدلب وحلب' }).map((x) => x.watchId)).toEqual([
+      'w0',
+      'w1',
+      'w2',
+    ]);
+  });
 });

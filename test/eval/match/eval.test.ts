@@ -2,11 +2,12 @@
 // no category below 0.95 (issue 3). Uses the project's real gazetteer and alias groups.
 import { describe, expect, it } from 'vitest';
 import { loadRealContext } from '../../match/fixtures/real-world';
-import { formatReport, loadCases, runEval, TARGET_CATEGORY, TARGET_OVERALL } from './evaluate';
+import { formatReport, loadCases, runEval, sharedDisagreements, TARGET_CATEGORY, TARGET_OVERALL } from './evaluate';
 
 describe('watch matching evaluation', () => {
   const cases = loadCases();
-  const report = runEval(cases, loadRealContext());
+  const ctx = loadRealContext();
+  const report = runEval(cases, ctx);
 
   it('has at least 200 cases over the required categories, with negatives in each', () => {
     expect(cases.length).toBeGreaterThanOrEqual(200);
@@ -36,5 +37,9 @@ describe('watch matching evaluation', () => {
       expect(s.precision, `${s.category}\n${detail}`).toBeGreaterThanOrEqual(TARGET_CATEGORY);
       expect(s.recall, `${s.category}\n${detail}`).toBeGreaterThanOrEqual(TARGET_CATEGORY);
     }
+  });
+
+  it('decides every case the same, with the same evidence, when all cases share one matcher', () => {
+    expect(sharedDisagreements(cases, ctx)).toEqual([]);
   });
 });

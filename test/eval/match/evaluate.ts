@@ -84,6 +84,28 @@ export function runEval(cases: readonly EvalCase[], ctx: MatchContext): EvalRepo
   };
 }
 
+/**
+ * The same cases with every query compiled into ONE matcher, as the pipeline does: forms, places and
+ * evidence are shared between watches there, and no case may decide differently than alone.
+ */
+export function sharedDisagreements(cases: readonly EvalCase[], ctx: MatchContext): string[] {
+  const watches = cases.flatMap((c) => {
+    const q = parseQuery(c.query, ctx);
+    return q.ok ? [{ id: c.id, query: q.value }] : [];
+  });
+  const matcher = compileWatches(watches, ctx);
+  const out: string[] = [];
+  for (const c of cases) {
+    const q = parseQuery(c.query, ctx);
+    if (!q.ok) continue;
+    const alone = compileWatches([{ id: c.id, query: q.value }], ctx).match({ title: '', text: c.text });
+    const shared = matcher.match({ title: '', text: c.text }).filter((m) => m.watchId === c.id);
+    if (JSON.stringify(alone) !== JSON.stringify(shared))
+      out.push(`${c.id}: alone ${alone.length}, shared ${shared.length}`);
+  }
+  return out;
+}
+
 export function formatReport(r: EvalReport): string {
   const f = (x: number) => x.toFixed(3);
   const lines = ['| category | cases | precision | recall |', '|---|---:|---:|---:|'];
