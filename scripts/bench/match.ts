@@ -1,20 +1,25 @@
 // Watch matching benchmark (issue 3): N generated watches (Arabic and English words, phrases, places,
-// alias groups, OR and exclusions) against generated ~800-word articles. Reports articles/s on one
-// core including normalization and tokenization, compile time, heap, and two baselines on the same
+// alias groups, OR and exclusions) against generated ~800-word articles, in two mixes (MatchMix:
+// typical, and the dense worst case). Reports articles/s on one core including normalization,
+// tokenization and evidence, compile time (first and again), heap, and two baselines on the same
 // input with the same normalization: one RegExp per watch, and one combined alternation RegExp.
-// Run alone: node --expose-gc --import tsx scripts/bench/match.ts (MATCH_BENCH_NO_BASELINE=1 skips the slow baselines)
+// Run alone: node --expose-gc --import tsx scripts/bench/match.ts
+// (MATCH_BENCH_NO_BASELINE=1 skips the slow baselines; MATCH_BENCH_SIZES=10000 and MATCH_BENCH_MIXES=dense choose rows)
 import { pathToFileURL } from 'node:url';
 import { loadAliasGroups } from '../../src/match/aliases';
 import { createMatchContext, type MatchContext } from '../../src/match/context';
 import { loadGazetteer } from '../../src/match/gazetteer';
-import { compileWatches } from '../../src/match/matcher';
+import { compileWatches, type MatchArticle } from '../../src/match/matcher';
 import { parseQuery, type Query } from '../../src/match/query';
 import { matchKey, normalize } from '../../src/text/normalize';
 
 export interface MatchBenchRow {
+  readonly mix: MatchMix;
   readonly watches: number;
   readonly parseMs: number;
   readonly compileMs: number;
+  /** Compiling the same watches a second time (warm caches, as after a watch is added). */
+  readonly recompileMs: number;
   readonly heapMb: number;
   readonly articlesPerSec: number;
   readonly matchesPerArticle: number;
@@ -50,7 +55,37 @@ function rng(seed: number): () => number {
 
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
-/** Synthetic vocabulary: 20,000 Arabic-like and Latin words built from real stems and suffixes. */
+/**
+ * What the generated watches and articles hold. Both use the same query shapes (half one term, a
+ * quarter two terms, 15% "a OR b", 10% "a -b") and ~800-word articles.
+ * - typical: watch terms are mostly distinct words and phrases from a 60,000-word vocabulary per
+ *   language (36% Arabic words, 26% English words, 12% Arabic and 6% English phrases), 14% places and
+ *   6% alias groups; an article is half function words, 3% watched-vocabulary Arabic words (with
+ *   clitics), 2% English ones, ~3 place names and ~2 alias names, the rest words no watch uses.
+ * - dense, the worst case (the previous version of this bench, unchanged): a 20,000-word vocabulary,
+ *   15% places and 10% alias groups (~20 watches per group at 10,000 watches), and ~8 place names and
+ *   ~8 alias names per article, so every article matches 1–2% of all watches.
+ */
+export type MatchMix = 'typical' | 'dense';
+
+interface MixSpec {
+  readonly vocabulary: number;
+  /** Cumulative shares of watch terms: Arabic word, English word, Arabic phrase, English phrase, place (rest: alias). */
+  readonly terms: readonly [number, number, number, number, number];
+  /** Cumulative shares of article words: function word, unwatched word, Arabic vocabulary, English vocabulary, place (rest: alias). */
+  readonly words: readonly [number, number, number, number, number];
+}
+
+const MIXES: Readonly<Record<MatchMix, MixSpec>> = {
+  typical: {
+    vocabulary: 60_000,
+    terms: [0.36, 0.62, 0.74, 0.8, 0.94],
+    words: [0.5, 0.9435, 0.9735, 0.9935, 0.9975],
+  },
+  dense: { vocabulary: 20_000, terms: [0.3, 0.55, 0.7, 0.75, 0.9], words: [0.5, 0.93, 0.96, 0.98, 0.99] },
+};
+
+/** Synthetic vocabulary: Arabic-like and Latin words built from real stems and a few letters. */
 function vocabulary(r: () => number, size: number): { ar: string[]; en: string[] } {
   const arLetters = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي';
   const enLetters = 'abcdefghijklmnopqrstuvwxyz';
@@ -63,17 +98,18 @@ function vocabulary(r: () => number, size: number): { ar: string[]; en: string[]
   return { ar: [...ar], en: [...en] };
 }
 
-function makeQueries(n: number, ctx: MatchContext, r: () => number): string[] {
+function makeQueries(n: number, ctx: MatchContext, r: () => number, mix: MixSpec): string[] {
   const places = ctx.places.places.filter((p) => p.kind !== 'village');
   const groups = ctx.aliases.groups;
-  const v = vocabulary(rng(1), 20_000);
+  const v = vocabulary(rng(1), mix.vocabulary);
+  const [ar, en, arPhrase, enPhrase, place] = mix.terms;
   const term = (): string => {
     const k = r();
-    if (k < 0.3) return pick(r, v.ar);
-    if (k < 0.55) return pick(r, v.en);
-    if (k < 0.7) return `"${pick(r, v.ar)} ${pick(r, v.ar)}"`;
-    if (k < 0.75) return `"${pick(r, v.en)} ${pick(r, v.en)}"`;
-    if (k < 0.9) return `place:"${r() < 0.5 ? pick(r, places).nameAr : pick(r, places).nameEn}"`;
+    if (k < ar) return pick(r, v.ar);
+    if (k < en) return pick(r, v.en);
+    if (k < arPhrase) return `"${pick(r, v.ar)} ${pick(r, v.ar)}"`;
+    if (k < enPhrase) return `"${pick(r, v.en)} ${pick(r, v.en)}"`;
+    if (k < place) return `place:"${r() < 0.5 ? pick(r, places).nameAr : pick(r, places).nameEn}"`;
     return `"${pick(r, pick(r, groups).aliases)}"`;
   };
   return Array.from({ length: n }, () => {
@@ -86,21 +122,22 @@ function makeQueries(n: number, ctx: MatchContext, r: () => number): string[] {
 }
 
 /** News-like text: mostly words no watch uses, some watched words with clitics, places, actors. */
-function makeArticles(count: number, ctx: MatchContext, r: () => number): { title: string; text: string }[] {
+function makeArticles(count: number, ctx: MatchContext, r: () => number, mix: MixSpec): MatchArticle[] {
   const names = ctx.places.places.filter((p) => p.kind !== 'village').map((p) => p.nameAr);
   const aliases = ctx.aliases.groups.flatMap((g) => g.aliases.slice(0, 2));
-  const v = vocabulary(rng(1), 20_000);
+  const v = vocabulary(rng(1), mix.vocabulary);
   const other = vocabulary(rng(99), 5_000).ar.map((w) => `${w}ن`);
   const clitic = () => pick(r, ['', '', '', 'و', 'ب', 'ل', 'وال', 'بال']);
+  const [fn, unwatched, ar, en, place] = mix.words;
   return Array.from({ length: count }, () => {
     const words: string[] = [];
     while (words.length < 800) {
       const k = r();
-      if (k < 0.5) words.push(pick(r, FILLER));
-      else if (k < 0.93) words.push(clitic() + pick(r, other));
-      else if (k < 0.96) words.push(clitic() + pick(r, v.ar));
-      else if (k < 0.98) words.push(pick(r, v.en));
-      else if (k < 0.99) words.push(pick(r, names));
+      if (k < fn) words.push(pick(r, FILLER));
+      else if (k < unwatched) words.push(clitic() + pick(r, other));
+      else if (k < ar) words.push(clitic() + pick(r, v.ar));
+      else if (k < en) words.push(pick(r, v.en));
+      else if (k < place) words.push(pick(r, names));
       else words.push(`"${pick(r, aliases)}"`);
       if (r() < 0.05) words.push(r() < 0.5 ? '،' : '.\n');
     }
@@ -150,67 +187,72 @@ function baselines(watches: readonly { query: Query }[], articles: readonly { ti
 
 const log = (msg: string) => process.stderr.write(`bench match: ${msg}\n`);
 
-export function runMatchBench(sizes: readonly number[] = [10_000, 100_000]): MatchBenchRow[] {
+export function runMatchBench(
+  sizes: readonly number[] = [10_000, 100_000],
+  mixes: readonly MatchMix[] = ['typical', 'dense'],
+): MatchBenchRow[] {
   const aliases = loadAliasGroups();
   if (!aliases.ok) throw new Error(`config/aliases.yaml: ${aliases.error}`);
   const ctx = createMatchContext({ places: loadGazetteer(), aliasGroups: aliases.value });
-  const articles = makeArticles(200, ctx, rng(7));
-  compileWatches([{ id: 0, query: (parseQuery('warmup', ctx) as { ok: true; value: Query }).value }], ctx).match(
-    articles[0]!,
-  );
+  const warmup = parseQuery('warmup', ctx) as { ok: true; value: Query };
+  compileWatches([{ id: 0, query: warmup.value }], ctx).match({ title: 'warmup', text: 'warmup' });
   const rows: MatchBenchRow[] = [];
-  for (const n of sizes) {
-    const texts = makeQueries(n, ctx, rng(n));
-    let t0 = performance.now();
-    const watches = texts.flatMap((text, id) => {
-      const q = parseQuery(text, ctx);
-      return q.ok ? [{ id, query: q.value }] : [];
-    });
-    const parseMs = performance.now() - t0;
-    log(`${n} watches parsed in ${parseMs.toFixed(0)} ms`);
-    globalThis.gc?.();
-    const heapBefore = process.memoryUsage().heapUsed;
-    t0 = performance.now();
-    const matcher = compileWatches(watches, ctx);
-    const compileMs = performance.now() - t0;
-    globalThis.gc?.();
-    const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
-    log(`compiled in ${compileMs.toFixed(0)} ms, ${heapMb.toFixed(1)} MB`);
-    let i = 0;
-    let matched = 0;
-    let runs = 0;
-    const articlesPerSec = perSecond(
-      () => {
-        matched += matcher.match(articles[i++ % articles.length]!).length;
-        runs++;
-      },
-      3000,
-      1e9,
-    );
-    let k = 0;
-    const scanPerSec = perSecond(() => void matcher.scan(articles[k++ % articles.length]!), 2000, 1e9);
-    let perWatchRegexPerSec: number | null = null;
-    let alternationPerSec: number | null = null;
-    if (n <= 10_000) {
-      const b = process.env.MATCH_BENCH_NO_BASELINE
-        ? { perWatch: null, alternation: null }
-        : baselines(watches, articles);
-      perWatchRegexPerSec = b.perWatch;
-      alternationPerSec = b.alternation;
-    }
-    rows.push({
-      watches: watches.length,
-      parseMs,
-      compileMs,
-      heapMb,
-      articlesPerSec,
-      matchesPerArticle: matched / runs,
-      scanPerSec,
-      perWatchRegexPerSec,
-      alternationPerSec,
-    });
-  }
+  for (const mix of mixes)
+    for (const n of sizes) rows.push(benchOne(n, mix, ctx, makeArticles(200, ctx, rng(7), MIXES[mix])));
   return rows;
+}
+
+function benchOne(n: number, mix: MatchMix, ctx: MatchContext, articles: readonly MatchArticle[]): MatchBenchRow {
+  const texts = makeQueries(n, ctx, rng(n), MIXES[mix]);
+  let t0 = performance.now();
+  const watches = texts.flatMap((text, id) => {
+    const q = parseQuery(text, ctx);
+    return q.ok ? [{ id, query: q.value }] : [];
+  });
+  const parseMs = performance.now() - t0;
+  log(`${mix}: ${n} watches parsed in ${parseMs.toFixed(0)} ms`);
+  globalThis.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  t0 = performance.now();
+  const matcher = compileWatches(watches, ctx);
+  const compileMs = performance.now() - t0;
+  globalThis.gc?.();
+  const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
+  // A watch added or removed recompiles everything: the usual case once the process runs.
+  t0 = performance.now();
+  compileWatches(watches, ctx);
+  const recompileMs = performance.now() - t0;
+  log(`compiled in ${compileMs.toFixed(0)} ms (again: ${recompileMs.toFixed(0)} ms), ${heapMb.toFixed(1)} MB`);
+  let i = 0;
+  let matched = 0;
+  let runs = 0;
+  const articlesPerSec = perSecond(
+    () => {
+      matched += matcher.match(articles[i++ % articles.length]!).length;
+      runs++;
+    },
+    3000,
+    1e9,
+  );
+  let k = 0;
+  const scanPerSec = perSecond(() => void matcher.scan(articles[k++ % articles.length]!), 2000, 1e9);
+  const b =
+    n > 10_000 || process.env.MATCH_BENCH_NO_BASELINE
+      ? { perWatch: null, alternation: null }
+      : baselines(watches, articles);
+  return {
+    mix,
+    watches: watches.length,
+    parseMs,
+    compileMs,
+    recompileMs,
+    heapMb,
+    articlesPerSec,
+    matchesPerArticle: matched / runs,
+    scanPerSec,
+    perWatchRegexPerSec: b.perWatch,
+    alternationPerSec: b.alternation,
+  };
 }
 
 export function formatMatch(rows: readonly MatchBenchRow[]): string {
@@ -218,13 +260,13 @@ export function formatMatch(rows: readonly MatchBenchRow[]): string {
   const lines = [
     '## Watch matching (one core; ~800-word articles; normalization and tokenization included)',
     '',
-    '| watches | parse ms | compile ms | matcher heap MB | articles/s | matches/article | scan only, articles/s | RegExp per watch, articles/s | ratio | one alternation RegExp, articles/s | ratio |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| mix | watches | parse ms | compile ms | again ms | matcher heap MB | articles/s | matches/article | scan only, articles/s | RegExp per watch, articles/s | ratio | one alternation RegExp, articles/s | ratio |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of rows) {
     const ratio = (b: number | null) => (b === null ? '—' : `${(r.articlesPerSec / b).toFixed(0)}×`);
     lines.push(
-      `| ${r.watches} | ${f(r.parseMs)} | ${f(r.compileMs)} | ${f(r.heapMb, 1)} | ${f(r.articlesPerSec)} | ${f(r.matchesPerArticle, 1)} | ${f(r.scanPerSec)} | ${f(r.perWatchRegexPerSec, 1)} | ${ratio(r.perWatchRegexPerSec)} | ${f(r.alternationPerSec, 1)} | ${ratio(r.alternationPerSec)} |`,
+      `| ${r.mix} | ${r.watches} | ${f(r.parseMs)} | ${f(r.compileMs)} | ${f(r.recompileMs)} | ${f(r.heapMb, 1)} | ${f(r.articlesPerSec)} | ${f(r.matchesPerArticle, 1)} | ${f(r.scanPerSec)} | ${f(r.perWatchRegexPerSec, 1)} | ${ratio(r.perWatchRegexPerSec)} | ${f(r.alternationPerSec, 1)} | ${ratio(r.alternationPerSec)} |`,
     );
   }
   lines.push(
@@ -234,5 +276,8 @@ export function formatMatch(rows: readonly MatchBenchRow[]): string {
   return lines.join('\n');
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href)
-  console.log(formatMatch(runMatchBench()));
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const sizes = process.env.MATCH_BENCH_SIZES?.split(',').map(Number);
+  const mixes = process.env.MATCH_BENCH_MIXES?.split(',') as MatchMix[] | undefined;
+  console.log(formatMatch(runMatchBench(sizes, mixes)));
+}
