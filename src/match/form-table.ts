@@ -25,6 +25,8 @@ export interface Targets {
 }
 
 export interface Pattern {
+  /** Every first token of the form (one bucket each): a form is stored once, found by its first. */
+  readonly firsts: readonly string[];
   readonly rest: readonly string[];
   readonly restHashes: readonly number[];
   /** SKIP_ARTICLES, AMBIGUOUS, ACRONYM, CLITICS. */
@@ -68,7 +70,10 @@ export interface FormTable {
 }
 
 export interface FormTableBuilder {
-  /** Adds a form for a slot; `target` (WEAK, INSIDE, a place name's index) and the form's WEAK and INSIDE go with the slot. */
+  /**
+   * Adds a form for a slot (an equal form already there gets the slot too); `target` (WEAK, INSIDE,
+   * a place name's index) and the form's WEAK and INSIDE go with the slot.
+   */
   add(form: Form, slot: number, target?: number, lastLetter?: string): void;
   addSuffix(form: SuffixForm, slot: number): void;
   build(): FormTable;
@@ -91,6 +96,9 @@ function suffixMask(suffixes: readonly string[]): number {
   return mask;
 }
 
+const equal = (a: readonly string[], b: readonly string[]) =>
+  a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
+
 /**
  * A slot's forms are added together: a repeat (two spellings, one form) is at the end of the list.
  * A place (slot < 0) counts once per form, whichever of its names gave it.
@@ -103,9 +111,6 @@ function pushTarget(t: Targets, slot: number, flags: number): void {
 
 export function createFormTableBuilder(): FormTableBuilder {
   const buckets = new Map<number, Bucket>();
-  const shared = new Map<string, Targets>();
-  // Memoized forms (names) come back as the same objects: skip building their id.
-  const byObject = new Map<Form, Targets>();
   let hasSuffixes = false;
 
   const bucketOf = (key: string): Bucket => {
@@ -129,16 +134,15 @@ export function createFormTableBuilder(): FormTableBuilder {
   return {
     add(form, slot, target = 0, lastLetter = undefined) {
       const flags = form.flags & SCAN_FLAGS;
-      let targets = lastLetter === undefined ? byObject.get(form) : undefined;
-      // The variants are generated from the first one, so it and their number identify them.
-      const id = targets ? '' : `${form.firsts[0]}|${form.firsts.length}|${form.rest.join(' ')}|${flags}|${lastLetter}`;
-      targets ??= shared.get(id);
-      if (!targets) {
-        targets = { list: [], weak: false };
-        shared.set(id, targets);
-        const p: Pattern = { rest: form.rest, restHashes: form.restHashes, flags, lastLetter, targets };
-        for (const first of form.firsts) {
-          const b = bucketOf(first);
+      const first = bucketOf(form.firsts[0]!);
+      const same = (p: Pattern) =>
+        p.flags === flags && p.lastLetter === lastLetter && equal(p.rest, form.rest) && equal(p.firsts, form.firsts);
+      let p = (form.rest.length === 0 ? first.singles : first.phrases).find(same);
+      if (!p) {
+        const targets: Targets = { list: [], weak: false };
+        p = { firsts: form.firsts, rest: form.rest, restHashes: form.restHashes, flags, lastLetter, targets };
+        for (const key of form.firsts) {
+          const b = key === form.firsts[0] ? first : bucketOf(key);
           if (p.rest.length === 0) b.singles = append(b.singles, p);
           else {
             b.phrases = append(b.phrases, p);
@@ -146,8 +150,7 @@ export function createFormTableBuilder(): FormTableBuilder {
           }
         }
       }
-      if (lastLetter === undefined) byObject.set(form, targets);
-      pushTarget(targets, slot, target | (form.flags & (WEAK | INSIDE)));
+      pushTarget(p.targets, slot, target | (form.flags & (WEAK | INSIDE)));
     },
     addSuffix(form, slot) {
       const mask = suffixMask(form.suffixes);
