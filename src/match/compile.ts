@@ -22,8 +22,8 @@ export interface Compiled {
   readonly table: FormTable;
   /** Turns hits of watched places' names into hits of the terms that watch them. */
   readonly places: PlaceWatch;
-  /** For each slot: [watch index, term index] pairs, flattened. */
-  readonly slotUsers: readonly Int32Array[];
+  /** Slots are numbered 0 .. slotCount - 1. */
+  readonly slotCount: number;
   readonly watches: readonly CompiledWatch[];
 }
 
@@ -32,7 +32,6 @@ const isAcronym = (name: string) => /^[A-Z]{2,}$/.test(name) && name.length <= A
 export function compileQueries(watches: readonly { id: number | string; query: Query }[], ctx: MatchContext): Compiled {
   const table = createFormTableBuilder();
   const builders: Builders = { table, places: createPlaceWatch(ctx) };
-  const users: number[][] = [];
   const slotBySignature = new Map<string, number>();
   // A generated plural must not be a place or an actor: "Hama" + s is Hamas.
   const isName = (key: string) =>
@@ -42,22 +41,15 @@ export function compileQueries(watches: readonly { id: number | string; query: Q
     const sig = signature(term);
     const known = slotBySignature.get(sig);
     if (known !== undefined) return known;
-    const slot = users.push([]) - 1;
+    const slot = slotBySignature.size;
     slotBySignature.set(sig, slot);
     addTerm(term, slot, builders, ctx, isName);
     return slot;
   };
 
-  const compiled = watches.map((w, wi) => {
-    const slots = w.query.terms.map((t, ti) => {
-      const slot = slotOf(t);
-      users[slot]!.push(wi, ti);
-      return slot;
-    });
-    return { id: w.id, query: w.query, slots };
-  });
+  const compiled = watches.map((w) => ({ id: w.id, query: w.query, slots: w.query.terms.map(slotOf) }));
   const places = builders.places.build(table);
-  return { table: table.build(), places, slotUsers: users.map((u) => Int32Array.from(u)), watches: compiled };
+  return { table: table.build(), places, slotCount: slotBySignature.size, watches: compiled };
 }
 
 function signature(t: QueryTerm): string {

@@ -9,6 +9,7 @@ import type { Query } from './query';
 import type { RawHit } from './scan';
 import { createSlotHits } from './slot-hits';
 import { compileEvaluators } from './watch-eval';
+import { planWatches } from './watch-plan';
 
 export type { Hit } from './evidence';
 
@@ -31,13 +32,6 @@ export interface Matcher {
   readonly watchCount: number;
 }
 
-/** Watches whose query is one term, on one slot, written alike: matched and evidenced together. */
-interface Group {
-  readonly term: string;
-  readonly evidence: number;
-  readonly watches: number[];
-}
-
 /**
  * Matches come in the order of the watches given. Watches whose query is a single term (most of
  * them) are matched by slot, without evaluating anything; the others through ./watch-eval.
@@ -46,40 +40,13 @@ export function compileWatches(watches: readonly { id: number | string; query: Q
   const compiled = compileQueries(watches, ctx);
   const hits = createSlotHits(compiled);
   const evaluators = compileEvaluators(compiled.watches.map((w) => w.query));
-  // Evidence is shared by watches that matched through the same terms written the same way (many
-  // users follow ISIS): each (slot, term as written) pair gets an id.
-  const evidenceIds = new Map<string, number>();
-  const idOf = (slot: number, term: string) => {
-    const k = `${slot}\u0000${term}`;
-    let id = evidenceIds.get(k);
-    if (id === undefined) {
-      id = evidenceIds.size;
-      evidenceIds.set(k, id);
-    }
-    return id;
-  };
-  const termIds = compiled.watches.map((w) => Int32Array.from(w.query.terms, (t, ti) => idOf(w.slots[ti]!, t.raw)));
-  const groups: Group[][] = compiled.slotUsers.map(() => []);
-  const evaluated: number[][] = compiled.slotUsers.map(() => []);
-  compiled.watches.forEach((w, wi) => {
-    const root = w.query.root;
-    if (root.kind !== 'term') {
-      for (const [ti, slot] of w.slots.entries()) evaluated[slot]!.push(wi, ti);
-      return;
-    }
-    const slot = w.slots[root.term]!;
-    const evidence = termIds[wi]![root.term]!;
-    const group = groups[slot]!.find((g) => g.evidence === evidence);
-    if (group) group.watches.push(wi);
-    else groups[slot]!.push({ term: w.query.terms[root.term]!.raw, evidence, watches: [wi] });
-  });
-  const users = evaluated.map((u) => Int32Array.from(u));
+  const plan = planWatches(compiled.watches, compiled.slotCount);
   // Per article: the matched watches, their evidence, a watch's terms found (reused buffers).
   const matched = new Int32Array(compiled.watches.length);
   const evidenceOf: Evidence[] = [];
   const present = new Int32Array(compiled.watches.reduce((m, w) => Math.max(m, w.query.terms.length), 1));
-  // Two term ids make one number while ids stay under 2^21 (some hundred thousand terms).
-  const pairKeys = evidenceIds.size < 2 ** 21;
+  // Two evidence ids make one number while ids stay under 2^21 (a couple of million terms).
+  const pairKeys = plan.idCount < 2 ** 21;
 
   return {
     watchCount: compiled.watches.length,
@@ -95,8 +62,8 @@ export function compileWatches(watches: readonly { id: number | string; query: Q
       let count = 0;
       evaluators.reset();
       for (const slot of hits.slots) {
-        evaluators.mark(users[slot]!);
-        for (const g of groups[slot]!) {
+        evaluators.mark(plan.users, plan.userStart[slot]!, plan.userStart[slot + 1]!);
+        for (const g of plan.groupsOf(slot) ?? []) {
           let ev = cache.get(g.evidence);
           if (!ev) {
             ev = builder.build([{ term: g.term, hits: hits.hitsOf(slot) }]);
@@ -109,15 +76,14 @@ export function compileWatches(watches: readonly { id: number | string; query: Q
         }
       }
       for (const wi of evaluators.matched()) {
-        const ids = termIds[wi]!;
         let n = 0;
         for (const ti of evaluators.positives(wi)) if (evaluators.has(wi, ti)) present[n++] = ti;
         const key =
           n === 1
-            ? ids[present[0]!]!
+            ? plan.termId(wi, present[0]!)
             : n === 2 && pairKeys
-              ? ids[present[0]!]! * 2 ** 21 + ids[present[1]!]!
-              : Array.from(present.subarray(0, n), (ti) => ids[ti]).join(',');
+              ? plan.termId(wi, present[0]!) * 2 ** 21 + plan.termId(wi, present[1]!)
+              : Array.from(present.subarray(0, n), (ti) => plan.termId(wi, ti)).join(',');
         let ev = cache.get(key);
         if (!ev) {
           const w = compiled.watches[wi]!;

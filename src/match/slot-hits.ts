@@ -24,8 +24,8 @@ const stronger = (a: RawHit, b: RawHit): RawHit =>
 export function createSlotHits(compiled: Compiled): SlotHits {
   const tokenizer = createTokenizer();
   const raw: RawHit[] = [];
-  const lists: RawHit[][] = compiled.slotUsers.map(() => []);
-  const stamp = new Int32Array(lists.length);
+  const lists: RawHit[][] = new Array(compiled.slotCount);
+  const stamp = new Int32Array(compiled.slotCount);
   let epoch = 0;
   const slots: number[] = [];
 

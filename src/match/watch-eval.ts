@@ -11,8 +11,8 @@ const TREE = 2;
 export interface Evaluators {
   /** Forgets the previous article. */
   reset(): void;
-  /** Marks terms found: [watch index, term index] pairs, flattened. */
-  mark(users: Int32Array): void;
+  /** Marks terms found: [watch index, term index] pairs, flattened, in users[from .. to). */
+  mark(users: Int32Array, from: number, to: number): void;
   /** The marked watches whose query is satisfied (a buffer reused by the next call). */
   matched(): readonly number[];
   has(watch: number, term: number): boolean;
@@ -92,8 +92,8 @@ export function compileEvaluators(queries: readonly Query[]): Evaluators {
       epoch++;
       touched.length = 0;
     },
-    mark(users) {
-      for (let k = 0; k < users.length; k += 2) {
+    mark(users, from, to) {
+      for (let k = from; k < to; k += 2) {
         const w = users[k]!;
         if (stamp[w] !== epoch) {
           stamp[w] = epoch;

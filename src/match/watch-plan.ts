@@ -1,0 +1,86 @@
+// How the matcher meets each watch, decided once per compile. A watch whose query is one term (most
+// of them) joins a group on its slot: the group matches when the slot has a strong hit, with no
+// evaluation. The other watches are users of their terms' slots, for ./watch-eval. Every (slot, term
+// as written) pair gets an evidence id, so watches that matched through the same words share
+// evidence. Flat typed arrays: at 100,000 watches, one small array per slot or watch costs more
+// memory than the lists themselves.
+import type { CompiledWatch } from './compile';
+
+/** Single-term watches on one slot, with the term written alike. */
+export interface Group {
+  readonly term: string;
+  readonly evidence: number;
+  readonly watches: number[];
+}
+
+export interface WatchPlan {
+  /** Groups of single-term watches on a slot, if any. */
+  groupsOf(slot: number): readonly Group[] | undefined;
+  /** [watch index, term index] pairs of the other watches, flattened, slot by slot: see userStart. */
+  readonly users: Int32Array;
+  /** users of slot s are users[userStart[s] .. userStart[s + 1]). */
+  readonly userStart: Int32Array;
+  /** Evidence id of a watch's term. */
+  termId(watch: number, term: number): number;
+  /** Evidence ids are below this. */
+  readonly idCount: number;
+}
+
+export function planWatches(watches: readonly CompiledWatch[], slotCount: number): WatchPlan {
+  // A slot's first spelling has the slot's number as its id; other spellings get ids after them.
+  const firstSpelling: (string | undefined)[] = new Array(slotCount);
+  const others = new Map<string, number>();
+  const idOf = (slot: number, raw: string): number => {
+    const first = firstSpelling[slot];
+    if (first === undefined) firstSpelling[slot] = raw;
+    if (first === undefined || first === raw) return slot;
+    const k = `${slot}\u0000${raw}`;
+    let id = others.get(k);
+    if (id === undefined) {
+      id = slotCount + others.size;
+      others.set(k, id);
+    }
+    return id;
+  };
+  const termBase = new Int32Array(watches.length + 1);
+  watches.forEach((w, wi) => {
+    termBase[wi + 1] = termBase[wi]! + w.slots.length;
+  });
+  const termIds = new Int32Array(termBase[watches.length]!);
+  const groups: (Group[] | undefined)[] = new Array(slotCount);
+  const userStart = new Int32Array(slotCount + 1);
+  watches.forEach((w, wi) => {
+    w.query.terms.forEach((t, ti) => {
+      termIds[termBase[wi]! + ti] = idOf(w.slots[ti]!, t.raw);
+    });
+    const root = w.query.root;
+    if (root.kind !== 'term') {
+      for (const slot of w.slots) userStart[slot + 1]! += 2;
+      return;
+    }
+    const slot = w.slots[root.term]!;
+    const evidence = termIds[termBase[wi]! + root.term]!;
+    const list = groups[slot] ?? [];
+    groups[slot] = list;
+    const group = list.find((g) => g.evidence === evidence);
+    if (group) group.watches.push(wi);
+    else list.push({ term: w.query.terms[root.term]!.raw, evidence, watches: [wi] });
+  });
+  for (let s = 0; s < slotCount; s++) userStart[s + 1]! += userStart[s]!;
+  const users = new Int32Array(userStart[slotCount]!);
+  const fill = userStart.slice(0, slotCount);
+  watches.forEach((w, wi) => {
+    if (w.query.root.kind === 'term') return;
+    w.slots.forEach((slot, ti) => {
+      users[fill[slot]!++] = wi;
+      users[fill[slot]!++] = ti;
+    });
+  });
+  return {
+    groupsOf: (slot) => groups[slot],
+    users,
+    userStart,
+    termId: (watch, term) => termIds[termBase[watch]! + term]!,
+    idCount: slotCount + others.size,
+  };
+}
