@@ -67,8 +67,13 @@ export function arabicProclitics(word: string): string[] {
   return out;
 }
 
+/** One-word forms (most of them) share their empty rest: at 100,000 watches the arrays add up. */
+const NO_REST: readonly never[] = Object.freeze([]);
+
 const withFirst = (firsts: string[], rest: readonly string[], flags: number): Form[] => [
-  { firsts, rest, restHashes: rest.map((r) => hashKey(r)), flags },
+  rest.length === 0
+    ? { firsts, rest: NO_REST, restHashes: NO_REST, flags }
+    : { firsts, rest, restHashes: rest.map((r) => hashKey(r)), flags },
 ];
 
 /** Every first token a form stands for (its clitic forms spelled out): for tests and explanations. */

@@ -6,6 +6,7 @@
 import { keyTokens } from '../text/normalize';
 import type { Result } from '../types';
 import type { MatchContext } from './context';
+import { nameKey } from './names';
 import { type Lexeme, lex } from './query-lexer';
 
 export type QueryNode =
@@ -162,8 +163,8 @@ class Parser {
     for (let n = MAX_NAME_WORDS; n > 1; n--) {
       const run = this.lx.slice(this.pos, this.pos + n);
       if (run.length < n || !run.every(plain)) continue;
-      const name = run.map((x) => (x as TermLexeme).text).join(' ');
-      if (this.ctx.places.resolve(name).length > 0 || this.ctx.aliases.resolve(name).length > 0) return n;
+      const key = nameKey(run.map((x) => (x as TermLexeme).text).join(' '));
+      if (this.ctx.places.byKey(key).length > 0 || this.ctx.aliases.byKey(key).length > 0) return n;
     }
     return 1;
   }
@@ -175,7 +176,8 @@ class Parser {
       return null;
     }
     if (l.exact) return { raw, mode: 'exact', keys, placeIds: [], aliasIds: [] };
-    const placeIds = this.ctx.places.resolve(raw).map((p) => p.id);
+    const key = nameKey(raw);
+    const placeIds = this.ctx.places.byKey(key).map((p) => p.id);
     if (l.place) {
       if (placeIds.length === 0) {
         this.error = `The query names a place that is not in the gazetteer: place:${raw} (try another spelling, or the Arabic name)`;
@@ -183,7 +185,7 @@ class Parser {
       }
       return { raw, mode: 'place', keys, placeIds, aliasIds: [] };
     }
-    const aliasIds = this.ctx.aliases.resolve(raw).map((g) => g.id);
+    const aliasIds = this.ctx.aliases.byKey(key).map((g) => g.id);
     return { raw, mode: 'term', keys, placeIds, aliasIds };
   }
 }
