@@ -1,9 +1,10 @@
 // All active watches compile into ONE matcher (STYLE §7). Terms that mean the same thing (Hasakah,
 // الحسكة, place:Hasakah) share a slot, so the cost grows with distinct terms, not with watches; every
-// slot's forms (./forms) go into one form table (./form-table) where a form shared by several slots
-// (a town inside a watched district and a watched governorate) is stored once with all its slots.
-// Matching (./matcher) then makes one pass over an article's tokens and evaluates only the watches
-// whose slots were hit.
+// slot's forms (./forms) go into one form table (./form-table), where a form several slots share is
+// stored once with all of them. Places are handled apart: their names go in once per
+// place, and a hit reaches the terms that watch the place or contain it (./place-watch). Matching
+// (./matcher) then makes one pass over an article's tokens and evaluates only the watches whose
+// slots were hit.
 import type { MatchContext } from './context';
 import { createFormTableBuilder, type FormTable, type FormTableBuilder } from './form-table';
 import { ACRONYM, exactForms, topicForms } from './forms';
