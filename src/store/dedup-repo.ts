@@ -32,20 +32,8 @@ export interface SignatureRow {
   lead: Buffer;
 }
 
-export interface StoryWrite {
-  first_article_id: number | null;
-  title: string;
-  first_seen: number;
-  last_seen: number;
-  article_count: number;
-  outlets: string;
-  languages: string;
-  places: string;
-  actors: string;
-  numbers: string;
-  centroid: string;
-  previous_story_id: number | null;
-}
+/** A story row as written: every column but the id. */
+export type StoryWrite = Omit<StoryRow, 'id'>;
 
 export interface ListedArticleRow {
   id: number;
