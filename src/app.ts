@@ -24,13 +24,14 @@ import { createConsoleSink } from './pipeline/console-sink';
 import { createContentHash } from './pipeline/content-hash';
 import { createIngest } from './pipeline/ingest';
 import { pollSource } from './pipeline/poll-source';
-import type { LoadPage, ParseFeed } from './pipeline/ports';
+import type { LoadPage, ParseFeed, ReadOlder } from './pipeline/ports';
 import { createScheduler } from './pipeline/scheduler';
 import { createSourceRegistry } from './sources/admin';
 import type { ConfiguredSource } from './sources/config';
 import { discoverSource } from './sources/discover';
 import { healthReport } from './sources/health';
 import { createListingParser } from './sources/html/parse';
+import { readPollPages } from './sources/telegram/history';
 import { parseTelegramBytes } from './sources/telegram/parse';
 import { createAlertsRepo } from './store/alerts-repo';
 import { createArticlesRepo } from './store/articles-repo';
@@ -131,6 +132,7 @@ export function createApp(deps: AppDeps) {
     fetcher,
     parseFeed: parseFeedBytes,
     loadPage,
+    readOlder: ((url, cursor, o) => readPollPages(url, cursor, o, fetcher)) satisfies ReadOlder,
     ingest,
     sourceState,
     candidate,

@@ -30,6 +30,18 @@ export interface ParsedFeed {
   readonly link: string | null;
   readonly lang: string | null;
   readonly articles: readonly ParsedArticle[];
+  /** A paged source (a Telegram channel preview) says where its older items are. */
+  readonly older?: PageCursor;
+}
+
+/** The items on the page just read and the cursor to the page before them (null: no older page). */
+export interface PageCursor {
+  readonly posts: readonly {
+    readonly postId: number;
+    readonly published: number | null;
+    readonly guid?: string | null;
+  }[];
+  readonly before: number | null;
 }
 
 export type FeedFormat =

@@ -2,7 +2,7 @@
 //   1. load the source's fetch state
 //   2. fetch (conditional GET after the first poll)
 //   3. not modified / rate limited / failed → record health, schedule the next poll, stop
-//   4. parse the feed
+//   4. parse the feed (a paged source — a Telegram channel — also reads its older pages)
 //   5. turn parsed articles into candidates (oldest first) and drop the ones already stored
 //   6. fetch the page of excerpt-only articles and extract the text, and
 //   7. store each article as soon as it is complete (one transaction each; the first poll is silent)
@@ -11,17 +11,19 @@
 // killed poll refetches in full and the stored keys make the repeat a no-op.
 import type { Logger } from '../observe/log';
 import type { Metrics } from '../observe/metrics';
-import type { SourceStateRepo } from '../store/source-state-repo';
-import type { Source } from '../types';
+import type { SourceState, SourceStateRepo } from '../store/source-state-repo';
+import type { PageCursor, Source } from '../types';
 import { type ArticleCandidate, type CandidateDeps, toCandidate, withPage } from './candidate';
 import type { Ingest } from './ingest';
 import { type NextPollInput, nextPollAt } from './next-poll';
-import type { Fetcher, LoadPage, ParseFeed } from './ports';
+import type { Fetcher, LoadPage, ParseFeed, ReadOlder } from './ports';
 
 export interface PollDeps {
   fetcher: Fetcher;
   parseFeed: ParseFeed;
   loadPage: LoadPage;
+  /** Older pages of paged sources; without it only the first page is read. */
+  readOlder?: ReadOlder;
   ingest: Ingest;
   sourceState: SourceStateRepo;
   candidate: CandidateDeps;
@@ -100,11 +102,17 @@ export async function pollSource(source: Source, deps: PollDeps): Promise<PollRe
     log.warn({ outcome: 'parse-error', error }, 'poll failed');
     return report(source.id, 'failed', next, { error });
   }
+  const feed = parsed.value.feed;
+  const older = feed.older && deps.readOlder ? await readOlder(source, feed.older, state, deps) : null;
+  if (older?.error) log.info({ pages: older.pagesRead, error: older.error }, 'older page failed; kept what was read');
+  if (older?.stop === 'page limit' && !firstPoll) {
+    log.warn({ pages: older.pagesRead }, 'more new posts than the page limit since the last poll; older ones skipped');
+  }
   // 5
   const fetchedAt = deps.clock();
   if (parsed.value.warnings.length)
     log.debug({ encoding: parsed.value.encoding, warnings: parsed.value.warnings }, 'decoded with warnings');
-  const candidates = [...parsed.value.feed.articles]
+  const candidates = [...(older?.posts ?? []), ...feed.articles]
     .map((a) => toCandidate(a, source, fetchedAt, deps.candidate))
     .sort((a, b) => a.publishedAt - b.publishedAt);
   const announceFrom = firstPoll ? candidates.length - source.backfill : 0;
@@ -140,13 +148,27 @@ export async function pollSource(source: Source, deps: PollDeps): Promise<PollRe
   const next = nextPollAt({ ...base, now, outcome: res });
   deps.sourceState.record(
     source.id,
-    { kind: 'ok', etag: res.etag, lastModified: res.lastModified, newArticles: created },
+    {
+      kind: 'ok',
+      etag: res.etag,
+      lastModified: res.lastModified,
+      newArticles: created,
+      ...(older ? { pageSeenUpTo: older.seenUpTo } : {}),
+    },
     { now, nextPollAt: next, durationMs: now - started },
   );
   deps.metrics.inc('rased_polls_total', 'Polls by outcome', { outcome: 'ok' });
   deps.metrics.inc('rased_articles_total', 'New articles stored', { source_id: source.id }, created);
   log.info(
-    { outcome: 'ok', fetched: candidates.length, new: created, updated, announced, first_poll: firstPoll },
+    {
+      outcome: 'ok',
+      fetched: candidates.length,
+      new: created,
+      updated,
+      announced,
+      first_poll: firstPoll,
+      ...(older ? { pages: older.pagesRead, paging_stop: older.stop } : {}),
+    },
     'polled',
   );
   return {
@@ -158,6 +180,15 @@ export async function pollSource(source: Source, deps: PollDeps): Promise<PollRe
     announced,
     nextPollAt: next,
   };
+}
+
+function readOlder(source: Source, cursor: PageCursor, state: SourceState, deps: PollDeps) {
+  return deps.readOlder!(source.url, cursor, {
+    firstPoll: !state.firstPollDone,
+    backfill: source.backfill,
+    now: deps.clock(),
+    seenUpTo: state.pageSeenUpTo,
+  });
 }
 
 async function completeWithPage(c: ArticleCandidate, deps: PollDeps, log: Logger): Promise<ArticleCandidate> {

@@ -14,10 +14,19 @@ export interface SourceState {
   readonly nextPollAt: number | null;
   readonly articlesTotal: number;
   readonly lastDurationMs: number | null;
+  /** Paged sources (Telegram): the highest post id read with no gap below it. */
+  readonly pageSeenUpTo: number | null;
 }
 
 export type PollOutcome =
-  | { kind: 'ok'; etag: string | null; lastModified: string | null; newArticles: number }
+  | {
+      kind: 'ok';
+      etag: string | null;
+      lastModified: string | null;
+      newArticles: number;
+      /** Paged sources only; omitted or null keeps the stored mark. */
+      pageSeenUpTo?: number | null;
+    }
   | { kind: 'not-modified' }
   | { kind: 'failed'; status: string; error: string };
 
@@ -34,6 +43,7 @@ interface Row {
   next_poll_at: number | null;
   articles_total: number;
   last_duration_ms: number | null;
+  page_seen_up_to: number | null;
 }
 
 const toState = (r: Row): SourceState => ({
@@ -49,6 +59,7 @@ const toState = (r: Row): SourceState => ({
   nextPollAt: r.next_poll_at,
   articlesTotal: r.articles_total,
   lastDurationMs: r.last_duration_ms,
+  pageSeenUpTo: r.page_seen_up_to,
 });
 
 export function emptyState(sourceId: string): SourceState {
@@ -65,6 +76,7 @@ export function emptyState(sourceId: string): SourceState {
     next_poll_at: null,
     articles_total: 0,
     last_duration_ms: null,
+    page_seen_up_to: null,
   });
 }
 
@@ -76,7 +88,8 @@ export function createSourceStateRepo(db: Db) {
     `UPDATE source_state SET etag = @etag, last_modified = @lastModified, first_poll_done = 1,
        last_poll_at = @now, last_success_at = @now, last_error = NULL, last_status = 'ok',
        consecutive_failures = 0, next_poll_at = @nextPollAt,
-       articles_total = articles_total + @newArticles, last_duration_ms = @durationMs
+       articles_total = articles_total + @newArticles, last_duration_ms = @durationMs,
+       page_seen_up_to = coalesce(@pageSeenUpTo, page_seen_up_to)
      WHERE source_id = @sourceId`,
   );
   const notModified = db.prepare(
@@ -103,7 +116,7 @@ export function createSourceStateRepo(db: Db) {
     record(sourceId: string, outcome: PollOutcome, at: { now: number; nextPollAt: number; durationMs: number }) {
       ensure.run(sourceId);
       const base = { sourceId, ...at };
-      if (outcome.kind === 'ok') ok.run({ ...base, ...outcome });
+      if (outcome.kind === 'ok') ok.run({ ...base, ...outcome, pageSeenUpTo: outcome.pageSeenUpTo ?? null });
       else if (outcome.kind === 'not-modified') notModified.run(base);
       else failed.run({ ...base, status: outcome.status, error: outcome.error });
     },

@@ -32,5 +32,9 @@ export function pageToFeed(page: TelegramPage, url: string): ParsedFeed {
     link: url,
     lang: null,
     articles: page.posts,
+    older: {
+      posts: page.posts.map((p) => ({ postId: p.postId, published: p.published, guid: p.guid })),
+      before: page.before,
+    },
   };
 }
