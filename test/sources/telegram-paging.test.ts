@@ -104,7 +104,7 @@ describe.skipIf(!corpusPresent)('paging a Telegram channel backwards in the poll
     app = server = null;
   });
 
-  const start = (ch: Channel, backfill: number) => {
+  const start = (backfill: number) => {
     const yaml = `sources:
   - { id: furat, name: "فرات بوست", kind: telegram, url: "${server!.url}/s/${CHANNEL}", every: 5m, lang: ar, backfill: ${backfill} }
 `;
@@ -117,7 +117,7 @@ describe.skipIf(!corpusPresent)('paging a Telegram channel backwards in the poll
   it('a first poll without backfill reads only the first page and announces nothing', async () => {
     const ch = { newest: 200, oldest: 1, spacing: 1, failOlder: false };
     server = await channelServer(ch);
-    start(ch, 0);
+    start(0);
     expect(await poll()).toMatchObject({ outcome: 'ok', fetched: 20, new: 20, announced: 0 });
     expect(olderRequests()).toEqual([]);
   });
@@ -125,7 +125,7 @@ describe.skipIf(!corpusPresent)('paging a Telegram channel backwards in the poll
   it('a first poll with backfill 30 reads two pages and announces the newest 30', async () => {
     const ch = { newest: 200, oldest: 1, spacing: 1, failOlder: false };
     server = await channelServer(ch);
-    start(ch, 30);
+    start(30);
     expect(await poll()).toMatchObject({ outcome: 'ok', fetched: 40, new: 40, announced: 30 });
     expect(olderRequests()).toEqual([`/s/${CHANNEL}?before=181`]);
   });
@@ -133,7 +133,7 @@ describe.skipIf(!corpusPresent)('paging a Telegram channel backwards in the poll
   it('a later poll reads back to where the last one ended, and no further', async () => {
     const ch = { newest: 200, oldest: 1, spacing: 0.1, failOlder: false };
     server = await channelServer(ch);
-    start(ch, 0);
+    start(0);
     await poll();
     ch.newest = 245; // 45 posts since the last poll: more than two pages
     const r = await poll();
@@ -149,7 +149,7 @@ describe.skipIf(!corpusPresent)('paging a Telegram channel backwards in the poll
   it('after a long outage it stops at the page limit (5 pages, 100 posts)', async () => {
     const ch = { newest: 200, oldest: 1, spacing: 0.1, failOlder: false };
     server = await channelServer(ch);
-    start(ch, 0);
+    start(0);
     await poll();
     ch.newest = 500;
     expect(await poll()).toMatchObject({ outcome: 'ok', new: 100, announced: 100 });
@@ -160,7 +160,7 @@ describe.skipIf(!corpusPresent)('paging a Telegram channel backwards in the poll
     // One post every 5 hours: the window holds ~14 posts, so the second page is already outside it.
     const ch = { newest: 200, oldest: 1, spacing: 5, failOlder: false };
     server = await channelServer(ch);
-    start(ch, 100);
+    start(100);
     const r = await poll();
     expect(olderRequests()).toEqual([]);
     expect(r).toMatchObject({ outcome: 'ok', new: 20 });
@@ -169,7 +169,7 @@ describe.skipIf(!corpusPresent)('paging a Telegram channel backwards in the poll
   it('a failed older page keeps the first page and the source stays healthy', async () => {
     const ch = { newest: 200, oldest: 1, spacing: 0.1, failOlder: false };
     server = await channelServer(ch);
-    start(ch, 0);
+    start(0);
     await poll();
     ch.newest = 260;
     ch.failOlder = true;
