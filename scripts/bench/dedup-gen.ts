@@ -6,7 +6,10 @@
 //   - only the newest `realDays` of articles (the ones probes copy) get real MinHash signatures;
 //     older ones get uniform random values, which is what unrelated texts' minima are, so their LSH
 //     keys collide as rarely as real ones would;
-//   - document frequencies are the expected ones for the Zipf law (no per-article counting);
+//   - document frequencies are the expected ones for the Zipf law (no per-article counting), plus
+//     each story's topic words once per article of the story;
+//   - story centroids are what dedup writes (sum of the articles' TF-IDF vectors under those
+//     frequencies, truncated), so the story index holds the same top terms an article's own are;
 //   - LSH keys go in one JSON array per article into a temporary table, then into dedup_lsh in one
 //     sorted INSERT … SELECT (an append, instead of 40 random B-tree inserts per article).
 
@@ -15,8 +18,11 @@ import { createFeatureExtractor } from '../../src/dedup/features';
 import { fnv1a32, mulberry32 } from '../../src/dedup/hash';
 import { DEFAULT_PARAMS } from '../../src/dedup/params';
 import { storyKeys } from '../../src/dedup/story-merge';
+import { contentTerms } from '../../src/dedup/terms';
+import { termFrequencies, tfidfVector, truncate } from '../../src/dedup/tfidf';
 import type { Db } from '../../src/store/db';
 import { sigToBuffer } from '../../src/store/dedup-repo';
+import { keyTokens } from '../../src/text/normalize';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -40,7 +46,11 @@ export function createGenerator(seed: number) {
   const vocab = Array.from({ length: VOCAB }, (_, i) => {
     let w = '';
     for (let n = 2 + (i % 3), x = i + 1; n > 0; n--, x = Math.floor(x / 16)) w += syll[x % 16];
-    return `${w}${i.toString(36)}`;
+    // Letters only: a digit would split the word in two tokens (src/text), so the stored centroids,
+    // index keys and document frequencies would name words no article's terms ever are.
+    let tag = '';
+    for (let k = 0, x = i; k < 4; k++, x = Math.floor(x / 26)) tag += String.fromCharCode(97 + (x % 26));
+    return `${w}${tag}`;
   });
   const cum = new Float64Array(VOCAB);
   let acc = 0;
@@ -131,14 +141,10 @@ const SQL = {
 
 const randomSig = (n: number, r: () => number) => Uint32Array.from({ length: n }, r);
 
-/** A story centroid like the ones dedup writes: topic words heaviest, then the text's other words. */
-function centroidOf(st: StoryPlan, words: readonly string[], keep: number) {
-  const c = new Map<string, number>(st.topic.map((t, j) => [t, 0.3 - j * 0.01]));
-  for (const w of words) {
-    if (c.size >= keep) break;
-    if (!c.has(w)) c.set(w, 0.1 / (1 + c.size * 0.05));
-  }
-  return c;
+/** An article's term frequencies as dedup counts them (features.ts: the headline twice). */
+function termsOf(a: { title: string; text: string }) {
+  const title = keyTokens(a.title);
+  return termFrequencies([...contentTerms(title), ...contentTerms(title), ...contentTerms(keyTokens(a.text))]);
 }
 
 /** Loads `n` articles published over the 90 days before `end`; ~330k stories per 1M articles. */
@@ -158,6 +164,9 @@ export function bulkLoad(db: Db, n: number, end: number, realDays = 2): Loaded {
   const start = end - 90 * DAY;
   const realAfter = end - realDays * DAY;
   const placeDf = new Map<string, number>();
+  // Document frequencies: the Zipf law's expected ones, plus each story's topic words in its articles.
+  const df = gen.expectedDf(n, (WORDS[0] + WORDS[1]) / 2);
+  const model = { docs: n, df: (t: string) => df.get(t) ?? 0 };
   let realFrom = sizes.length;
   let id = 0;
   const loadStories = db.transaction((from: number, to: number) => {
@@ -169,6 +178,9 @@ export function bulkLoad(db: Db, n: number, end: number, realDays = 2): Loaded {
       storyFirst[s] = id + 1;
       let last = t0;
       let first: ReturnType<Generator['article']> | null = null;
+      // The centroid dedup would have written: the sum of the articles' unit TF-IDF vectors, truncated
+      // (once at the end rather than after each article: the same heaviest terms, a fraction of the sorts).
+      const sum = new Map<string, number>();
       const k = Math.min(sizes[s]!, n - id);
       for (let j = 0; j < k; j++) {
         id++;
@@ -190,6 +202,7 @@ export function bulkLoad(db: Db, n: number, end: number, realDays = 2): Loaded {
           `h${fnv1a32(url)}:${id}`,
         );
         const f = real ? fx.extract(a) : null;
+        for (const [t, w] of tfidfVector(f?.tf ?? termsOf(a), model)) sum.set(t, (sum.get(t) ?? 0) + w);
         const sig = f?.signature ?? randomSig(p.bands * p.rows, rand);
         const lead = f?.lead ?? randomSig(p.leadBands * p.leadRows, rand);
         q.sig.run(id, f?.shingles.length ?? a.words.length - 2, sigToBuffer(sig), sigToBuffer(lead));
@@ -198,7 +211,8 @@ export function bulkLoad(db: Db, n: number, end: number, realDays = 2): Loaded {
       }
       for (const e of [...st.places.map((x) => `p:${x}`), ...st.actors.map((x) => `a:${x}`)])
         placeDf.set(e, (placeDf.get(e) ?? 0) + k);
-      const centroid = centroidOf(st, first!.words, p.centroidTerms);
+      for (const t of st.topic) df.set(t, (df.get(t) ?? 0) + k);
+      const centroid = truncate(sum, p.centroidTerms);
       const outlets = JSON.stringify(Array.from({ length: k }, (_, j) => `outlet${(storyFirst[s]! + j) % 40}`));
       const stored = [JSON.stringify(st.places), JSON.stringify(st.actors), JSON.stringify(st.numbers)];
       const c = JSON.stringify(Object.fromEntries(centroid));
@@ -212,7 +226,6 @@ export function bulkLoad(db: Db, n: number, end: number, realDays = 2): Loaded {
     db.exec(`INSERT OR IGNORE INTO dedup_lsh (band_key, article_id)
              SELECT j.value, l.article_id FROM temp.lsh_load l, json_each(l.keys) j ORDER BY 1, 2`);
     db.exec('DROP TABLE temp.lsh_load');
-    const df = gen.expectedDf(n, (WORDS[0] + WORDS[1]) / 2);
     for (const [e, c] of placeDf) df.set(e, c);
     q.df.run(JSON.stringify(Object.fromEntries(df)));
     db.prepare("UPDATE dedup_meta SET value = ? WHERE key = 'docs'").run(n);
