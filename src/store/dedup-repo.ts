@@ -184,17 +184,25 @@ export function createDedupRepo(db: Db) {
       if (counts.size) q.addDf.run(JSON.stringify(Object.fromEntries(counts)));
       if (docs) q.addDocs.run(docs);
     },
-    /** Ids of the stories sharing the most keys with the article, best first, at most `limit`. */
+    /**
+     * Ids of the stories sharing the most specific keys with the article, best first (ties: newest),
+     * at most `limit`. A shared key counts ln((perKey + 1) / stories under it): a village shared with
+     * two stories outweighs a governorate, a country and an actor each shared with hundreds (counting
+     * keys alone, the newest stories under those common keys crowd out an older one that names the
+     * same villages — an Arabic report of an English story shares nothing else).
+     */
     storyCandidateIds(keys: readonly string[], limit: number, perKey = 64): number[] {
-      const hits = new Map<number, number>();
+      const weight = new Map<number, number>();
       for (const ids of q.storiesByKeys.all(perKey, JSON.stringify([...new Set(keys)]))) {
         if (!ids) continue;
-        for (const s of ids.split(',')) {
+        const list = ids.split(',');
+        const w = Math.log((perKey + 1) / list.length);
+        for (const s of list) {
           const id = Number(s);
-          hits.set(id, (hits.get(id) ?? 0) + 1);
+          weight.set(id, (weight.get(id) ?? 0) + w);
         }
       }
-      return [...hits]
+      return [...weight]
         .sort((a, b) => b[1] - a[1] || b[0] - a[0])
         .slice(0, limit)
         .map(([id]) => id);

@@ -1,0 +1,78 @@
+// Story candidates when a place or actor is in many active stories ("Idlib" is in hundreds a week):
+// the stories scored are the ones sharing the most specific keys, not the newest under a common key.
+import { createHash } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDedup, type DedupArticle } from '../../src/dedup/dedup';
+import { mulberry32 } from '../../src/dedup/hash';
+import { openStore, type Store } from '../../src/store/db';
+
+const H = 3_600_000;
+const T0 = Date.UTC(2025, 2, 3, 8);
+const COMMON = { places: ['sy:idlib-gov', 'sy:syria'], actors: ['actor:hts'] };
+
+let store: Store;
+afterEach(() => store?.close());
+
+/** A store that has seen 10,000 articles, a fifth of them in Idlib governorate. */
+function setup() {
+  store = openStore(':memory:');
+  store.db.exec(`INSERT INTO dedup_df (term, df) VALUES ('p:sy:idlib-gov', 2000), ('p:sy:syria', 6000),
+    ('a:actor:hts', 1500); UPDATE dedup_meta SET value = 10000 WHERE key = 'docs'`);
+  let now = T0;
+  const dedup = createDedup({ db: store.db, clock: () => now });
+  const insert = store.db.prepare(
+    `INSERT INTO articles (source_id, url_key, title, text, lang, published_at, fetched_at, updated_at, content_hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  return (a: Omit<DedupArticle, 'contentHash' | 'guid' | 'sourceId' | 'outlet'>) => {
+    now = a.publishedAt;
+    const full = { ...a, sourceId: 'o', outlet: 'o', guid: null, contentHash: sha(`${a.title}\n${a.text}`) };
+    const c = dedup.classify(full);
+    const id = Number(
+      insert.run('o', a.urlKey, a.title, a.text, a.lang, now, now, now, full.contentHash).lastInsertRowid,
+    );
+    return { c, ...dedup.record(id, c) };
+  };
+}
+
+const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** Unrelated English text: seeded letter-only words. */
+function filler(seed: number, words = 60) {
+  const r = mulberry32(seed);
+  const word = () => Array.from({ length: 5 + (r() % 4) }, () => String.fromCharCode(97 + (r() % 26))).join('');
+  return { title: `${word()} ${word()} ${word()}`, text: Array.from({ length: words }, word).join(' ') };
+}
+
+describe('story candidates', () => {
+  it('finds an active story by the villages it shares when 70 newer stories share its governorate, country and actor', () => {
+    const ingest = setup();
+    const story = ingest({
+      urlKey: 'a.example/strike',
+      title: 'Air strike hits Kafr Nabl and Hass, killing 12',
+      text: 'An air strike hit the villages of Kafr Nabl and Hass in southern Idlib on Tuesday, killing 12 people including children, the civil defence said. Rescuers searched the rubble of two houses.',
+      lang: 'en',
+      publishedAt: T0,
+      entities: { places: ['sy:kafr-nabl', 'sy:hass', ...COMMON.places], actors: COMMON.actors, numbers: ['12'] },
+    });
+    for (let i = 1; i <= 70; i++) {
+      const other = ingest({
+        ...filler(i),
+        urlKey: `b.example/${i}`,
+        lang: 'en',
+        publishedAt: T0 + i * 10 * 60_000,
+        entities: { places: [`sy:town-${i}`, ...COMMON.places], actors: COMMON.actors, numbers: [] },
+      });
+      expect(other.c.decision).toMatchObject({ kind: 'new', joined: 'new-story' });
+    }
+    const report = ingest({
+      urlKey: 'c.example/ar',
+      title: 'مقتل 12 بغارة جوية على كفرنبل وحاس',
+      text: 'قتل 12 شخصا بينهم أطفال بغارة جوية استهدفت بلدتي كفرنبل وحاس في ريف إدلب الجنوبي، وفق الدفاع المدني.',
+      lang: 'ar',
+      publishedAt: T0 + 12 * H,
+      entities: { places: ['sy:kafr-nabl', 'sy:hass', ...COMMON.places], actors: COMMON.actors, numbers: ['12'] },
+    });
+    expect(report.c.decision).toMatchObject({ kind: 'new', joined: 'existing', storyId: story.storyId });
+  });
+});
