@@ -45,7 +45,7 @@ const FILLER =
   );
 
 /** Deterministic pseudo-random numbers: the same watches and articles on every run. */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
@@ -76,7 +76,7 @@ interface MixSpec {
   readonly words: readonly [number, number, number, number, number];
 }
 
-const MIXES: Readonly<Record<MatchMix, MixSpec>> = {
+export const MIXES: Readonly<Record<MatchMix, MixSpec>> = {
   typical: {
     vocabulary: 60_000,
     terms: [0.36, 0.62, 0.74, 0.8, 0.94],
@@ -98,7 +98,7 @@ function vocabulary(r: () => number, size: number): { ar: string[]; en: string[]
   return { ar: [...ar], en: [...en] };
 }
 
-function makeQueries(n: number, ctx: MatchContext, r: () => number, mix: MixSpec): string[] {
+export function makeQueries(n: number, ctx: MatchContext, r: () => number, mix: MixSpec): string[] {
   const places = ctx.places.places.filter((p) => p.kind !== 'village');
   const groups = ctx.aliases.groups;
   const v = vocabulary(rng(1), mix.vocabulary);
@@ -122,7 +122,7 @@ function makeQueries(n: number, ctx: MatchContext, r: () => number, mix: MixSpec
 }
 
 /** News-like text: mostly words no watch uses, some watched words with clitics, places, actors. */
-function makeArticles(count: number, ctx: MatchContext, r: () => number, mix: MixSpec): MatchArticle[] {
+export function makeArticles(count: number, ctx: MatchContext, r: () => number, mix: MixSpec): MatchArticle[] {
   const names = ctx.places.places.filter((p) => p.kind !== 'village').map((p) => p.nameAr);
   const aliases = ctx.aliases.groups.flatMap((g) => g.aliases.slice(0, 2));
   const v = vocabulary(rng(1), mix.vocabulary);

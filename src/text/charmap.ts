@@ -14,9 +14,16 @@ export const DIG = 3;
 export const OTH = 4;
 export const IGN = 5;
 
+/** CharTable.entries: the class is (entry >>> 16) & CLASS_MASK. */
+export const CLASS_MASK = 7;
+/** CharTable.entries: the character folds to several units (see CharTable.multi). */
+export const MULTI_ENTRY = 8 << 16;
+
 export interface CharTable {
   /** Class of each UTF-16 code unit (SEP, AR, LAT, DIG, OTH, IGN). */
   readonly cls: Uint8Array;
+  /** Both in one lookup, for the tokenizer: class << 16 | folded unit, or MULTI_ENTRY. */
+  readonly entries: Uint32Array;
   /** Folded code unit; 0 when the output is several units (see multi). */
   readonly fold: Uint16Array;
   readonly multi: ReadonlyMap<number, string>;
@@ -122,7 +129,9 @@ function buildTable(foldHamza: boolean): CharTable {
     if (out.length === 1) fold[c] = out.charCodeAt(0);
     else multi.set(c, out);
   }
-  return { cls, fold, multi };
+  const entries = new Uint32Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) entries[c] = (cls[c]! << 16) | fold[c]! | (multi.has(c) ? MULTI_ENTRY : 0);
+  return { cls, fold, entries, multi };
 }
 
 const tables = new Map<boolean, CharTable>();

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { APOSTROPHES, charTable, IGN, LAT, SEP } from '../../src/text/charmap';
+import { createTokenizer, hashKey, tokenKey } from '../../src/text/tokenize';
+
+/** The tokenizer's rules written the plain way, one character at a time with charCodeAt. */
+function reference(raw: string) {
+  const { cls, fold, multi } = charTable();
+  const out: { key: string; start: number; end: number; kind: number }[] = [];
+  let kind = SEP;
+  let key = '';
+  let start = 0;
+  let end = 0;
+  const close = () => {
+    if (kind !== SEP) out.push({ key, start, end, kind });
+    kind = SEP;
+  };
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    const k = cls[c]!;
+    if (k === IGN) {
+      if (kind === SEP) continue;
+      if (!APOSTROPHES.has(c)) end = i + 1;
+      else if (kind === LAT && (raw[i + 1] === 's' || raw[i + 1] === 'S') && cls[raw.charCodeAt(i + 2)] !== LAT) {
+        close();
+        i++;
+      }
+      continue;
+    }
+    if (k !== kind) {
+      close();
+      kind = k;
+      if (k === SEP) continue;
+      key = '';
+      start = i;
+    }
+    key += fold[c] ? String.fromCharCode(fold[c]!) : (multi.get(c) ?? '');
+    end = i + 1;
+  }
+  close();
+  return out;
+}
+
+const ALPHABET = [
+  ...'الحسكةوبللاذقيةدرعاHasakahDeirZorMaarat0123456789٠١٢',
+  ...' ,.،«»"()-\n',
+  "'",
+  '’',
+  'ʿ',
+  'ـ',
+  '\u064b',
+  '\u0651',
+  '\u200f',
+  '\u00ad',
+  'ﷲ',
+  'ﻻ',
+  'é',
+  'ß',
+  'ﬁ',
+  '中',
+  '\ud83d\ude00',
+  '\ud800',
+  's',
+  'S',
+];
+
+function randomText(seed: number, length: number): string {
+  let s = seed >>> 0;
+  const next = () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+  let out = '';
+  for (let i = 0; i < length; i++) out += ALPHABET[Math.floor(next() * ALPHABET.length)];
+  return out;
+}
+
+describe('tokenizer against the plain per-character rules', () => {
+  it('gives the same tokens, offsets, kinds and hashes on 2,000 random texts', () => {
+    const tokenizer = createTokenizer();
+    for (let seed = 1; seed <= 2000; seed++) {
+      const raw = randomText(seed, 1 + (seed % 120));
+      const want = reference(raw);
+      const t = tokenizer.run(raw);
+      const got = Array.from({ length: t.count }, (_, i) => ({
+        key: tokenKey(t, i),
+        start: t.starts[i]!,
+        end: t.ends[i]!,
+        kind: t.kinds[i]!,
+      }));
+      expect(got, JSON.stringify(raw)).toEqual(want);
+      for (let i = 0; i < t.count; i++) expect(t.hashes[i]).toBe(hashKey(got[i]!.key));
+    }
+  });
+
+  it('handles a long text after short ones (buffers grow)', () => {
+    const tokenizer = createTokenizer();
+    tokenizer.run('short');
+    const raw = randomText(7, 50_000);
+    const t = tokenizer.run(raw);
+    expect(t.count).toBe(reference(raw).length);
+  });
+});
