@@ -44,7 +44,7 @@ import { createSummaryRepo } from './store/summary-repo';
 import { loadLexicon } from './summarize/lexicon-file';
 import { createSummarizer } from './summarize/summarizer';
 import { normalize } from './text/normalize';
-import { loadWorld, type World } from './world';
+import { openWorld, type World } from './world';
 
 export interface AppDeps {
   readonly config: AppConfig;
@@ -65,7 +65,7 @@ export function createApp(deps: AppDeps) {
   const { config, sources, log } = deps;
   const clock = deps.clock ?? Date.now;
   const random = deps.random ?? Math.random;
-  const world = deps.world ?? unwrap(loadWorld(config.configDir));
+  const world = deps.world ?? unwrap(openWorld(config.configDir));
   const store = openStore(config.databasePath);
   const articles = createArticlesRepo(store.db);
   const sourceState = createSourceStateRepo(store.db);
@@ -109,7 +109,9 @@ export function createApp(deps: AppDeps) {
     dedup,
     alerts,
     subscribers,
-    ctx: world.ctx,
+    get ctx() {
+      return world.ctx; // the gazetteer loads on the first article to match, not at start
+    },
     entities: world.entities,
     geotag: world.geotag,
     places: createMatchRepo(store.db),

@@ -48,7 +48,7 @@ export async function runIngestBench(
     // (default 2) is raised to the global one here.
     const config = loadConfig({
       DATABASE_PATH: join(dir, 'bench.db'),
-      POLL_CONCURRENCY: '8',
+      POLL_CONCURRENCY: process.env.BENCH_POLL_CONCURRENCY ?? '8',
       FETCH_GLOBAL: '16',
       FETCH_PER_HOST: '16',
       ALLOW_PRIVATE_SOURCES: 'true',

@@ -28,7 +28,11 @@ export function createAlertSummarizer(deps: AlertSummaryDeps): AlertSummarizer {
      WHERE s.story_id = ? ORDER BY a.published_at LIMIT ?`,
   );
   const placeById = (id: string) => deps.world.ctx.places.byId(id);
-  const groups = new Map(deps.world.ctx.aliases.groups.map((g) => [g.id, g]));
+  let groups: Map<string, AliasGroup> | null = null;
+  const groupById = (id: string) => {
+    groups ??= new Map(deps.world.ctx.aliases.groups.map((g) => [g.id, g]));
+    return groups.get(id);
+  };
 
   return async ({ article, storyId, langs, hits }) => {
     const rows = storyId === null ? [] : storyArticles.all(storyId, MAX_STORY_ARTICLES);
@@ -43,7 +47,7 @@ export function createAlertSummarizer(deps: AlertSummaryDeps): AlertSummarizer {
         if (p) places.set(id, p);
       }
       for (const id of e.actors) {
-        const g = groups.get(id);
+        const g = groupById(id);
         if (g) actors.set(id, g);
       }
     }

@@ -102,7 +102,17 @@ export async function pollSource(source: Source, deps: PollDeps): Promise<PollRe
     log.warn({ outcome: 'parse-error', error }, 'poll failed');
     return report(source.id, 'failed', next, { error });
   }
+  // Only the validators are kept past this point: the body (and the decoded text) can be collected
+  // while articles are stored and pages fetched, instead of living through the whole poll.
+  const done = {
+    kind: 'ok',
+    minNextPollMs: res.minNextPollMs,
+    etag: res.etag,
+    lastModified: res.lastModified,
+  } as const;
   const feed = parsed.value.feed;
+  if (parsed.value.warnings.length)
+    log.debug({ encoding: parsed.value.encoding, warnings: parsed.value.warnings }, 'decoded with warnings');
   const older = feed.older && deps.readOlder ? await readOlder(source, feed.older, state, deps) : null;
   if (older?.error) log.info({ pages: older.pagesRead, error: older.error }, 'older page failed; kept what was read');
   if (older?.stop === 'page limit' && !firstPoll) {
@@ -110,8 +120,6 @@ export async function pollSource(source: Source, deps: PollDeps): Promise<PollRe
   }
   // 5
   const fetchedAt = deps.clock();
-  if (parsed.value.warnings.length)
-    log.debug({ encoding: parsed.value.encoding, warnings: parsed.value.warnings }, 'decoded with warnings');
   const candidates = [...(older?.posts ?? []), ...feed.articles]
     .map((a) => toCandidate(a, source, fetchedAt, deps.candidate))
     .sort((a, b) => a.publishedAt - b.publishedAt);
@@ -145,13 +153,13 @@ export async function pollSource(source: Source, deps: PollDeps): Promise<PollRe
   );
   // 8
   const now = deps.clock();
-  const next = nextPollAt({ ...base, now, outcome: res });
+  const next = nextPollAt({ ...base, now, outcome: done });
   deps.sourceState.record(
     source.id,
     {
       kind: 'ok',
-      etag: res.etag,
-      lastModified: res.lastModified,
+      etag: done.etag,
+      lastModified: done.lastModified,
       newArticles: created,
       ...(older ? { pageSeenUpTo: older.seenUpTo } : {}),
     },
