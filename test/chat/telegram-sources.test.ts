@@ -4,7 +4,8 @@
 // the address guard on, a 127.0.0.1 feed is refused with the guard's reason.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadWorld, type World } from '../../src/world';
-import { type Deployment, nextReply, rssItem, say, startDeployment, user } from './telegram-fixture';
+import { startServer } from '../helpers/http-server';
+import { type Deployment, nextReply, rssItem, say, startDeployment, user, waitFor } from './telegram-fixture';
 
 let world: World;
 beforeAll(() => {
@@ -33,6 +34,9 @@ const item = (n: number) =>
     `<p>Report ${n}: local sources in the eastern Deir ez-Zor countryside described the situation on the river crossings this morning.</p>` +
       '<p>Residents said traffic across the Euphrates was slow and that checkpoints on the main road were reinforced.</p>',
   );
+
+const rssFeed = (...items: string[]) =>
+  `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Slow outlet</title>${items.join('')}</channel></rss>`;
 
 async function command(dep: Deployment, chat: { id: number; type: string }, from: typeof ADMIN, text: string) {
   const before = dep.tg.sentTo(chat.id).length;
@@ -79,6 +83,33 @@ describe('/source from Telegram', () => {
     expect(state(d, '127-0-0-1')?.lastPollAt).toBe(polledAt);
     expect(state(d, '127-0-0-1')?.articlesTotal).toBe(2);
     expect(d.t.app.health().sources.map((s) => s.id)).toEqual(['one', 'two']);
+  });
+
+  it('a slow /source add does not hold up other chats: it answers when its fetch is done', async () => {
+    d = await startDeployment(world, { adminIds: ['900'] });
+    let release = () => {};
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    let asked = 0;
+    const slow = await startServer(async (_req, res) => {
+      asked++;
+      await gate;
+      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed(item(1)));
+    });
+    try {
+      const before = d.tg.sentTo(ADMIN_CHAT.id).length;
+      say(d.tg, ADMIN_CHAT, ADMIN, `/source add ${slow.url}/feed`);
+      await waitFor('the slow fetch to start', () => asked > 0);
+      // While that fetch hangs, another chat's command is answered.
+      expect(await command(d, READER_CHAT, READER, '/source list')).toContain('one — Outlet One');
+      expect(d.tg.sentTo(ADMIN_CHAT.id).length).toBe(before);
+      release();
+      expect((await nextReply(d.tg, ADMIN_CHAT.id, before)).text).toContain('added: feed');
+    } finally {
+      release();
+      await slow.close();
+    }
   });
 
   it('with the address guard on, a feed on 127.0.0.1 is refused with the reason and nothing is saved', async () => {

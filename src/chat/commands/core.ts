@@ -134,6 +134,8 @@ export function createCommandCore(deps: CommandDeps) {
   return {
     /** Whether the platform must check the actor's rights before `execute` (saves an API call). */
     needsPermission: (cmd: Command) => EDITING.has(cmd.name),
+    /** Commands that wait on the network (adding a source fetches it): platforms answer them off the update loop. */
+    isSlow: (cmd: Command) => cmd.name === 'source' && cmd.action === 'add',
     async execute(cmd: Command, chat: ChatRef, actor: Actor): Promise<Reply> {
       const lang = langOf(chat, actor);
       const known = subs.find(chat.platform, chat.chatId);

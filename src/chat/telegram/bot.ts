@@ -100,9 +100,18 @@ export function createTelegramBot(deps: TelegramBotDeps) {
     if (!cmd) return;
     const threadId = msg.is_topic_message ? msg.message_thread_id : undefined;
     const chat = chatRefOf(ctx.chat, threadId);
-    const allowed = core.needsPermission(cmd) ? await canEdit(ctx) : true;
-    const reply = await core.execute(cmd, chat, actorOf(ctx, allowed));
-    await ctx.api.sendMessage(ctx.chat.id, reply.text, replyOptions(reply, threadId));
+    const answer = async () => {
+      const allowed = core.needsPermission(cmd) ? await canEdit(ctx) : true;
+      const reply = await core.execute(cmd, chat, actorOf(ctx, allowed));
+      await ctx.api.sendMessage(ctx.chat.id, reply.text, replyOptions(reply, threadId));
+    };
+    if (!core.isSlow(cmd)) return answer();
+    // A command that fetches (/source add: up to the fetch timeout) answers in the background, so
+    // the update loop goes on serving every other chat, and a webhook is answered before Telegram's
+    // timeout (a timed-out update is delivered again: the source would be added twice).
+    void answer().catch((err: unknown) => {
+      log.error({ chat_id: String(ctx.chat.id), err }, 'telegram command failed');
+    });
   });
 
   bot.on('message:migrate_to_chat_id', (ctx) => {
