@@ -3,7 +3,7 @@
 // then the stem. With the article, ل + ال is written لل (للحسكة = ل + الحسكة) and merges with a
 // following ل (للاذقية = ل + اللاذقية); ل is never written before ال. A candidate that peeled
 // something only counts for a form marked CLITICS, so this finds exactly the expanded forms.
-import type { Tokens } from '../text/tokenize';
+import { HASH_BASE, hashKey, type Tokens } from '../text/tokenize';
 
 const WAW = 0x648;
 const FEH = 0x641;
@@ -20,7 +20,7 @@ export interface Peeled {
   readonly article: Uint8Array;
   /** Something was peeled: only CLITICS forms may match. */
   readonly clitic: Uint8Array;
-  /** Scratch for prefixHashes. */
+  /** Prefix hashes of the token (prefixHashes), when it is no longer than MAX_STEM. */
   readonly hashes: Int32Array;
 }
 
@@ -71,25 +71,34 @@ export function peel(t: Tokens, i: number, out: Peeled): void {
   }
 }
 
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
-const ARTICLE_HASH = Math.imul(Math.imul(FNV_OFFSET ^ ALEF, FNV_PRIME) ^ LAM, FNV_PRIME);
+const ARTICLE_HASH = hashKey('ال');
+/** POW[j] = HASH_BASE^j (mod 2^32), for slices of tokens up to MAX_STEM. */
+const POW = new Int32Array(MAX_STEM + 2);
+POW[0] = 1;
+for (let j = 1; j < POW.length; j++) POW[j] = Math.imul(POW[j - 1]!, HASH_BASE);
 
 /** hashKey (../text/tokenize) of the stem: "ال" when article, then chars[from .. end). */
 export function stemHash(chars: Uint16Array, from: number, end: number, article: number): number {
-  let h = article ? ARTICLE_HASH : FNV_OFFSET;
-  for (let k = from; k < end; k++) h = Math.imul(h ^ chars[k]!, FNV_PRIME);
+  let h = article ? ARTICLE_HASH : 0;
+  for (let k = from; k < end; k++) h = (Math.imul(h, HASH_BASE) + chars[k]!) | 0;
   return h;
 }
 
-/** out[j] = stemHash(chars, from, from + j, article) for j in 0 .. end - from (FNV hashes prefix by prefix). */
-export function prefixHashes(chars: Uint16Array, from: number, end: number, article: number, out: Int32Array): void {
-  let h = article ? ARTICLE_HASH : FNV_OFFSET;
-  out[0] = h;
-  for (let k = from; k < end; k++) {
-    h = Math.imul(h ^ chars[k]!, FNV_PRIME);
-    out[k - from + 1] = h;
-  }
+/** out[j] = hashKey of chars[from .. from + j), for j in 0 .. len (len <= MAX_STEM). */
+export function prefixHashes(chars: Uint16Array, from: number, len: number, out: Int32Array): void {
+  let h = 0;
+  out[0] = 0;
+  for (let j = 0; j < len; j++) out[j + 1] = h = (Math.imul(h, HASH_BASE) + chars[from + j]!) | 0;
+}
+
+/**
+ * stemHash of chars[from + a .. from + b), after "ال" when article, from the prefix hashes of
+ * chars[from ..] (prefixHashes): the hash is polynomial, so no character is read again.
+ */
+export function sliceHash(pre: Int32Array, a: number, b: number, article: number): number {
+  const p = POW[b - a]!;
+  const h = (pre[b]! - Math.imul(pre[a]!, p)) | 0;
+  return article ? (h + Math.imul(ARTICLE_HASH, p)) | 0 : h;
 }
 
 export function stemEquals(chars: Uint16Array, from: number, end: number, article: number, key: string): boolean {

@@ -58,7 +58,13 @@ export interface SuffixPattern {
 }
 
 export interface FormTable {
-  readonly buckets: ReadonlyMap<number, Bucket>;
+  /**
+   * The buckets by hash of their key, open addressing: slots[2p] is a hash, slots[2p + 1] is 1 + the
+   * index of its bucket in `list` (0: an empty slot). Half the slots stay empty. See bucketOf.
+   */
+  readonly slots: Int32Array;
+  readonly slotShift: number;
+  readonly list: readonly Bucket[];
   /**
    * One bit per hash of a bucket key (a Bloom filter with one probe, ~16 bits per key): most tokens
    * and peeled stems are no key, and this says so without a map lookup. See mayHave.
@@ -173,9 +179,39 @@ export function createFormTableBuilder(): FormTableBuilder {
         const k = Math.imul(h, 0x9e3779b1) >>> filterShift;
         filter[k >>> 5]! |= 1 << (k & 31);
       }
-      return { buckets, hasSuffixes, filter, filterShift };
+      return { ...openAddressing(buckets), hasSuffixes, filter, filterShift };
     },
   };
+}
+
+/** A Map lookup costs a few cache misses; a probe in one flat array costs about one. */
+function openAddressing(buckets: ReadonlyMap<number, Bucket>): Pick<FormTable, 'slots' | 'slotShift' | 'list'> {
+  const bits = Math.max(4, Math.ceil(Math.log2(buckets.size * 2 + 1)));
+  const slots = new Int32Array(2 ** (bits + 1));
+  const slotShift = 32 - bits;
+  const mask = 2 ** bits - 1;
+  const list: Bucket[] = [];
+  for (const [h, b] of buckets) {
+    let p = Math.imul(h, 0x85ebca6b) >>> slotShift;
+    while (slots[2 * p + 1] !== 0) p = (p + 1) & mask;
+    slots[2 * p] = h;
+    list.push(b);
+    slots[2 * p + 1] = list.length;
+  }
+  return { slots, slotShift, list };
+}
+
+/** The first bucket (see Bucket.collision) whose key has hash h, if any. */
+export function bucketOf(table: FormTable, h: number): Bucket | null {
+  const slots = table.slots;
+  const mask = (slots.length >>> 1) - 1;
+  let p = Math.imul(h, 0x85ebca6b) >>> table.slotShift;
+  for (;;) {
+    const index = slots[2 * p + 1]!;
+    if (index === 0) return null;
+    if (slots[2 * p] === h) return table.list[index - 1]!;
+    p = (p + 1) & mask;
+  }
 }
 
 function index(b: Bucket): void {

@@ -5,9 +5,9 @@
 // are checked only on a hit (./hit-rules).
 import { AR } from '../text/charmap';
 import type { Tokens } from '../text/tokenize';
-import { createPeeled, MAX_STEM, type Peeled, peel, prefixHashes, stemEquals, stemHash } from './clitics';
+import { createPeeled, MAX_STEM, type Peeled, peel, prefixHashes, sliceHash, stemEquals, stemHash } from './clitics';
 import type { Bucket, FormTable, Pattern, Targets } from './form-table';
-import { mayHave, SUFFIX_BIT } from './form-table';
+import { bucketOf, mayHave, SUFFIX_BIT } from './form-table';
 import { ACRONYM, AMBIGUOUS, CLITICS, INSIDE, SKIP_ARTICLES, WEAK } from './forms';
 import { acronymOk, hasContext, isArticle, lastLetterOk, sameKey } from './hit-rules';
 import { AR_SUFFIXES } from './rules';
@@ -97,7 +97,7 @@ function scanBucket(s: Scan, i: number, b: Bucket, clitic: number): void {
 /** The bucket of the stem chars[from .. end) (after "ال" when article), if any. */
 function find(table: FormTable, h: number, chars: Uint16Array, from: number, end: number, article: number) {
   if (!mayHave(table, h)) return null;
-  let b: Bucket | null | undefined = table.buckets.get(h);
+  let b = bucketOf(table, h);
   while (b && !stemEquals(chars, from, end, article, b.key)) b = b.collision;
   return b ?? null;
 }
@@ -116,64 +116,88 @@ export function scanTokens(raw: string, t: Tokens, table: FormTable, where: 'tit
   }
 }
 
-/** An Arabic token: itself and the stems under its proclitics, each also with a suffix cut off. */
+/**
+ * An Arabic token: itself and the stems under its proclitics, each also with a suffix cut off. The
+ * token's prefix hashes are computed once; every stem's hash follows from them (sliceHash).
+ */
 function scanArabic(s: Scan, i: number, peeled: Peeled): void {
   const { t, table } = s;
   const chars = t.chars;
   peel(t, i, peeled);
-  const end = peeled.end;
-  const suffixes =
-    table.hasSuffixes && t.charLens[i]! >= 4 && t.charLens[i]! <= MAX_STEM
-      ? SUFFIXES_BY_LAST[chars[end - 1]! - AR_BLOCK]
-      : undefined;
+  const start = t.charStarts[i]!;
+  const len = t.charLens[i]!;
+  const end = start + len;
+  if (len > MAX_STEM) {
+    // Never a watched word with a suffix; hashed the slow way.
+    for (let k = 0; k < peeled.count; k++) {
+      const from = peeled.from[k]!;
+      const article = peeled.article[k]!;
+      const h = k === 0 ? t.hashes[i]! : stemHash(chars, from, end, article);
+      const b = find(table, h, chars, from, end, article);
+      if (b) scanBucket(s, i, b, peeled.clitic[k]!);
+    }
+    return;
+  }
+  const pre = peeled.hashes;
+  prefixHashes(chars, start, len, pre);
+  const suffixes = table.hasSuffixes && len >= 4 ? suffixesOf(chars, end) : undefined;
   for (let k = 0; k < peeled.count; k++) {
     const from = peeled.from[k]!;
     const article = peeled.article[k]!;
-    let h: number;
-    if (suffixes) {
-      prefixHashes(chars, from, end, article, peeled.hashes);
-      h = peeled.hashes[end - from]!;
-    } else h = k === 0 ? t.hashes[i]! : stemHash(chars, from, end, article);
-    const b = find(table, h, chars, from, end, article);
+    const a = from - start;
+    const b = find(table, sliceHash(pre, a, len, article), chars, from, end, article);
     if (b) scanBucket(s, i, b, peeled.clitic[k]!);
-    if (suffixes) scanSuffixes(s, i, from, end, article, suffixes, peeled.hashes);
+    if (suffixes) scanSuffixes(s, i, a, article, suffixes, pre);
   }
 }
 
-/** Suffixes by their last character (index: code - AR_BLOCK), longest first. */
+/** Arabic letters are in U+0600 .. U+06FF. */
 const AR_BLOCK = 0x600;
 interface Suffix {
-  readonly codes: readonly number[];
+  readonly length: number;
+  /** The third letter from the end, for suffixes longer than two (هما); else 0. */
+  readonly third: number;
   readonly bit: number;
 }
-const SUFFIXES_BY_LAST: (readonly Suffix[] | undefined)[] = [];
+/**
+ * The suffixes a token may end with, by its last two letters (index: (last - AR_BLOCK) * 256 +
+ * second last - AR_BLOCK), longest first: most tokens have none, the others one or two.
+ */
+const SUFFIXES_BY_END: (readonly Suffix[] | undefined)[] = new Array(256 * 256).fill(undefined);
 for (const s of [...AR_SUFFIXES].sort((a, b) => b.length - a.length)) {
   const last = s.charCodeAt(s.length - 1) - AR_BLOCK;
-  SUFFIXES_BY_LAST[last] = [
-    ...(SUFFIXES_BY_LAST[last] ?? []),
-    { codes: [...s].map((c) => c.charCodeAt(0)), bit: SUFFIX_BIT.get(s)! },
-  ];
+  const suffix = { length: s.length, third: s.length > 2 ? s.charCodeAt(s.length - 3) : 0, bit: SUFFIX_BIT.get(s)! };
+  for (let second = 0; second < 256; second++) {
+    if (s.length > 1 && second !== s.charCodeAt(s.length - 2) - AR_BLOCK) continue;
+    const k = last * 256 + second;
+    SUFFIXES_BY_END[k] = [...(SUFFIXES_BY_END[k] ?? []), suffix];
+  }
 }
 
-/** hashes: prefix hashes of the stem from `from` (prefixHashes). */
+/** The suffixes token chars[.. end) may end with (it has at least two letters). */
+const suffixesOf = (chars: Uint16Array, end: number) => {
+  const last = chars[end - 1]! - AR_BLOCK;
+  const second = chars[end - 2]! - AR_BLOCK;
+  return last >= 0 && last < 256 && second >= 0 && second < 256 ? SUFFIXES_BY_END[last * 256 + second] : undefined;
+};
+
+/** The stem chars[start + a ..] of token i with each candidate suffix cut off; pre: the token's prefix hashes. */
 function scanSuffixes(
   s: Scan,
   i: number,
-  from: number,
-  end: number,
+  a: number,
   article: number,
   candidates: readonly Suffix[],
-  hashes: Int32Array,
+  pre: Int32Array,
 ): void {
   const { t, table } = s;
   const chars = t.chars;
-  for (const { codes, bit } of candidates) {
-    const stemEnd = end - codes.length;
-    if (t.charLens[i]! - codes.length < 2 || stemEnd <= from) continue;
-    let ends = true;
-    for (let k = 0; k < codes.length - 1 && ends; k++) ends = chars[stemEnd + k] === codes[k];
-    if (!ends) continue;
-    const b = find(table, hashes[stemEnd - from]!, chars, from, stemEnd, article);
+  const start = t.charStarts[i]!;
+  const len = t.charLens[i]!;
+  for (const { length, third, bit } of candidates) {
+    const stemLen = len - length;
+    if (stemLen < 2 || stemLen <= a || (third !== 0 && chars[start + stemLen] !== third)) continue;
+    const b = find(table, sliceHash(pre, a, stemLen, article), chars, start + a, start + stemLen, article);
     if (!b) continue;
     for (const p of b.suffixed) if (p.suffixes & bit) emit(p.targets, s.where, t.starts[i]!, t.ends[i]!, false, s.out);
   }

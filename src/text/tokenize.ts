@@ -5,13 +5,13 @@
 // the word (Hasakah's → hasakah) so "Hama's" never becomes "hamas".
 // Speed: the text is copied once into a typed array, then one table lookup per character gives its
 // class and folded unit; no regex, no string per token: each token gets a hash of
-// its folded characters (FNV-1a) and the folded characters stay in one buffer; a key string is made
+// its folded characters (polynomial, see hashKey) and the folded characters stay in one buffer; a key string is made
 // only when a caller asks for it (a hit). Buffers are reused between runs of one tokenizer.
 import { APOSTROPHES, type CharTable, CLASS_MASK, charTable, IGN, LAT, MULTI_ENTRY, SEP } from './charmap';
 
 export interface Tokens {
   readonly count: number;
-  /** FNV-1a hash of each token's normalized key (see hashKey). */
+  /** Hash of each token's normalized key (see hashKey). */
   readonly hashes: Int32Array;
   /** Offsets of the raw surface: raw.slice(starts[i], ends[i]). */
   readonly starts: Int32Array;
@@ -24,20 +24,17 @@ export interface Tokens {
   readonly charLens: Int32Array;
 }
 
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
+/**
+ * Multiplier of the key hash: hash(c0 c1 … cn-1) = c0·B^(n-1) + c1·B^(n-2) + … + cn-1 (mod 2^32). A
+ * polynomial hash, so the hash of any slice of a token follows from the token's prefix hashes in
+ * O(1) (the matcher peels clitics and suffixes off Arabic tokens this way, ../match/stems).
+ */
+export const HASH_BASE = 0x2c9277b5;
 
 /** Hash of a normalized key, equal to the tokenizer's hash of a token with that key. */
 export function hashKey(key: string, from = 0, to = key.length): number {
-  let h = FNV_OFFSET;
-  for (let i = from; i < to; i++) h = Math.imul(h ^ key.charCodeAt(i), FNV_PRIME);
-  return h;
-}
-
-/** Hash of a slice of a token's normalized characters (used to strip suffixes). */
-export function hashChars(chars: Uint16Array, from: number, to: number): number {
-  let h = FNV_OFFSET;
-  for (let i = from; i < to; i++) h = Math.imul(h ^ chars[i]!, FNV_PRIME);
+  let h = 0;
+  for (let i = from; i < to; i++) h = (Math.imul(h, HASH_BASE) + key.charCodeAt(i)) | 0;
   return h;
 }
 
@@ -104,7 +101,7 @@ export function createTokenizer(table: CharTable = charTable()): Tokenizer {
 function scan(raw: Uint16Array, len: number, table: CharTable, t: Tokens): number {
   const entries = table.entries;
   const apostrophe = APOSTROPHE_TABLE;
-  const prime = FNV_PRIME;
+  const base = HASH_BASE;
   const sep = SEP;
   const ign = IGN;
   const lat = LAT;
@@ -121,7 +118,7 @@ function scan(raw: Uint16Array, len: number, table: CharTable, t: Tokens): numbe
       i++;
       continue;
     }
-    let h = FNV_OFFSET;
+    let h = 0;
     const from = n;
     let end = i;
     starts[count] = i;
@@ -132,7 +129,7 @@ function scan(raw: Uint16Array, len: number, table: CharTable, t: Tokens): numbe
       } else {
         const f = e & 0xffff;
         chars[n++] = f;
-        h = Math.imul(h ^ f, prime);
+        h = (Math.imul(h, base) + f) | 0;
       }
       end = ++i;
       e = entries[raw[i]!]!;
@@ -166,7 +163,7 @@ function foldMulti(table: CharTable, c: number, chars: Uint16Array, n: number, h
   for (let j = 0; j < m.length; j++) {
     const mc = m.charCodeAt(j);
     chars[n + j] = mc;
-    h = Math.imul(h ^ mc, FNV_PRIME);
+    h = (Math.imul(h, HASH_BASE) + mc) | 0;
   }
   return h;
 }
