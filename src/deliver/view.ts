@@ -13,6 +13,8 @@ export interface SummaryRequest {
   readonly storyId: number | null;
   readonly langs: SummaryLang;
   readonly hits: readonly { readonly start: number; readonly end: number; readonly where?: 'title' | 'body' }[];
+  /** A later report threaded under the story's first alert. */
+  readonly followUp?: boolean;
 }
 
 /** The summarizer port: null (or a throw) falls back to the article's lead. */
@@ -55,7 +57,8 @@ export function createViewBuilder(deps: ViewDeps) {
   async function summaryOf(article: StoredArticle, alert: Alert, langs: SummaryLang, ev: Evidence) {
     if (deps.summarize) {
       try {
-        const s = await deps.summarize({ article, storyId: alert.storyId, langs, hits: ev.hits });
+        const followUp = alert.kind === 'follow-up';
+        const s = await deps.summarize({ article, storyId: alert.storyId, langs, hits: ev.hits, followUp });
         if (s && (s.ar || s.en)) return s;
       } catch {
         // the lead below is always available

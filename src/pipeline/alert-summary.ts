@@ -34,10 +34,15 @@ export function createAlertSummarizer(deps: AlertSummaryDeps): AlertSummarizer {
     return groups.get(id);
   };
 
-  return async ({ article, storyId, langs, hits }) => {
+  return async ({ article, storyId, langs, hits, followUp }) => {
     const rows = storyId === null ? [] : storyArticles.all(storyId, MAX_STORY_ARTICLES);
     const stored = rows.map((r) => deps.articles.get(r.article_id)).filter((a) => a !== undefined);
-    const reports = stored.some((a) => a.id === article.id) ? stored : [...stored, article];
+    const all = stored.some((a) => a.id === article.id) ? stored : [...stored, article];
+    const previous = storyId === null ? null : deps.repo.latest(storyId, langs);
+    // A follow-up whose story was already summarized with every report (they all arrived in one poll)
+    // would repeat the first alert's summary: it summarizes its own report instead.
+    const own = followUp === true && previous !== null && previous.articleCount >= all.length;
+    const reports = own ? [article] : all;
     const places = new Map<string, Place>();
     const actors = new Map<string, AliasGroup>();
     for (const a of reports) {
@@ -58,9 +63,8 @@ export function createAlertSummarizer(deps: AlertSummaryDeps): AlertSummarizer {
       outlet: deps.outletName(a.sourceId),
     });
     const matched = toInput(article);
-    const previous = storyId === null ? null : deps.repo.latest(storyId, langs);
     const summary = await deps.summarizer.summarize({
-      ...(storyId === null ? {} : { storyId }),
+      ...(storyId === null || own ? {} : { storyId }),
       articles: reports.map((a) => (a.id === article.id ? matched : toInput(a))),
       matched,
       hits,
@@ -68,7 +72,7 @@ export function createAlertSummarizer(deps: AlertSummaryDeps): AlertSummarizer {
       places: [...places.values()],
       actors: [...actors.values()],
       placeById,
-      previous: previous && previous.articleCount < reports.length ? { keys: previous.keys } : null,
+      previous: previous && !own && previous.articleCount < reports.length ? { keys: previous.keys } : null,
       at: reports[0]?.publishedAt ?? article.publishedAt,
       articleCount: reports.length,
     });

@@ -144,6 +144,23 @@ describe('alerting through the pipeline', () => {
     expect(summary?.en).toMatch(/Outlet One/);
   });
 
+  it('when both reports arrive in one poll, the follow-up shows its own report, not the first alert again', async () => {
+    const { t, feeds } = await twoOutlets();
+    const sub = t.app.subscribers.ensure({ platform: 'console', chatId: 'me' }, Date.now());
+    t.app.subscribers.addWatch(sub.id, 'الحسكة', {}, Date.now());
+    feeds['/one'] = [HASAKAH_1];
+    feeds['/two'] = [HASAKAH_2];
+    await t.app.scheduler.runOnce();
+    const out = t.lines.join('\n');
+    const [first, followUp] = out.split(/── #\d+ → me/).slice(1);
+    expect(out).toMatch(/── #2 → me, reply to 1\n/);
+    // The first alert summarizes the story (both outlets); the follow-up its own outlet's report.
+    expect(first).toContain('Outlet One, Outlet Two');
+    expect(followUp).toContain('أفادت مصادر بفرار نحو 15 محتجزاً');
+    expect(followUp).not.toContain('هاجمت خلايا تابعة لتنظيم');
+    expect(followUp).toMatch(/Automatic brief: .*Outlet Two, 2026-11-20 07:30 UTC/);
+  });
+
   it("a chat's /alias makes its watch match another spelling; other chats are not affected", async () => {
     const { t, feeds } = await twoOutlets();
     const now = Date.now();
