@@ -54,6 +54,13 @@ describe('the poll window and the read mark', () => {
   it.each([
     ['a first poll wants its backfill and ignores an old mark', true, 30, 200, { seenUpTo: null, wantPosts: 30 }],
     ['a later poll reads back to the mark', false, 30, 200, { seenUpTo: 200, wantPosts: Number.POSITIVE_INFINITY }],
+    [
+      'a later poll without a mark (older database) reads the first page only',
+      false,
+      30,
+      null,
+      { seenUpTo: null, wantPosts: 0 },
+    ],
   ])('%s', (_what, firstPoll, backfill, seenUpTo, want) => {
     expect(pollWindow({ firstPoll, backfill, now: NOW, seenUpTo })).toEqual({
       ...want,

@@ -63,7 +63,9 @@ export function pollWindow(o: {
   return {
     seenUpTo: o.firstPoll ? null : o.seenUpTo,
     notBefore: o.now - BACKFILL_WINDOW_MS,
-    wantPosts: o.firstPoll ? o.backfill : Number.POSITIVE_INFINITY,
+    // No mark on a later poll (a database from before paging): the first page only, as before, rather
+    // than announcing older posts that were never read.
+    wantPosts: o.firstPoll ? o.backfill : o.seenUpTo === null ? 0 : Number.POSITIVE_INFINITY,
     maxPages: POLL_MAX_PAGES,
   };
 }
