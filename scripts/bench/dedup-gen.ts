@@ -21,7 +21,7 @@ import { storyKeys } from '../../src/dedup/story-merge';
 import { contentTerms } from '../../src/dedup/terms';
 import { termFrequencies, tfidfVector, truncate } from '../../src/dedup/tfidf';
 import type { Db } from '../../src/store/db';
-import { sigToBuffer } from '../../src/store/dedup-repo';
+import { packCentroid, sigToBuffer } from '../../src/store/dedup-repo';
 import { keyTokens } from '../../src/text/normalize';
 
 const DAY = 86_400_000;
@@ -134,7 +134,7 @@ const SQL = {
   lshLoad: 'INSERT INTO temp.lsh_load (article_id, keys) VALUES (?, ?)',
   link: "INSERT INTO article_story (article_id, story_id, joined, score, shared) VALUES (?, ?, ?, 0.5, '{}')",
   story: `INSERT INTO stories (id, first_article_id, title, first_seen, last_seen, article_count, outlets, languages,
-     places, actors, numbers, centroid) VALUES (?, ?, ?, ?, ?, ?, ?, '["en"]', ?, ?, ?, ?)`,
+     places, actors, numbers, centroid_terms, centroid_weights) VALUES (?, ?, ?, ?, ?, ?, ?, '["en"]', ?, ?, ?, ?, ?)`,
   keys: 'INSERT OR IGNORE INTO story_keys (key, story_id) SELECT value, ? FROM json_each(?)',
   df: 'INSERT INTO dedup_df (term, df) SELECT key, value FROM json_each(?)',
 };
@@ -215,8 +215,19 @@ export function bulkLoad(db: Db, n: number, end: number, realDays = 2): Loaded {
       const centroid = truncate(sum, p.centroidTerms);
       const outlets = JSON.stringify(Array.from({ length: k }, (_, j) => `outlet${(storyFirst[s]! + j) % 40}`));
       const stored = [JSON.stringify(st.places), JSON.stringify(st.actors), JSON.stringify(st.numbers)];
-      const c = JSON.stringify(Object.fromEntries(centroid));
-      q.story.run(s + 1, storyFirst[s], first!.title, t0, last, k, outlets, ...stored, c);
+      const c = packCentroid(centroid);
+      q.story.run(
+        s + 1,
+        storyFirst[s],
+        first!.title,
+        t0,
+        last,
+        k,
+        outlets,
+        ...stored,
+        c.centroid_terms,
+        c.centroid_weights,
+      );
       // Steady state: only stories seen within the reopen horizon are in the candidate index.
       if (last >= end - p.reopenHorizonMs) q.keys.run(s + 1, JSON.stringify(storyKeys(st, centroid, p.indexTerms)));
     }

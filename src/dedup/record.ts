@@ -1,7 +1,7 @@
 // The writing half of dedup: stores what `classify` decided, inside the caller's transaction —
 // signature and LSH rows, document counts, the story (merged summary, candidate-index keys), the
 // article's story link with why it joined, copy and post→article links.
-import { type DedupRepo, sigFromBuffer } from '../store/dedup-repo';
+import { type DedupRepo, packCentroid, sigFromBuffer } from '../store/dedup-repo';
 import type { Classification } from './dedup';
 import type { DfCache } from './df-cache';
 import { type ArticleFeatures, entityKeys, type FeatureExtractor } from './features';
@@ -43,7 +43,7 @@ export function createRecorder({ repo, params, extractor, df, stories, clock }: 
       places: JSON.stringify(s.places),
       actors: JSON.stringify(s.actors),
       numbers: JSON.stringify(s.numbers),
-      centroid: JSON.stringify(Object.fromEntries(s.centroid)),
+      ...packCentroid(s.centroid),
     };
     let id = before?.id;
     if (id === undefined) {

@@ -1,9 +1,9 @@
-// Parsed story rows, kept in memory for the stories that keep coming back as candidates. Parsing a
-// story's JSON (a 120-term centroid) costs more than finding it, and the same few hundred active
+// Parsed story rows, kept in memory for the stories that keep coming back as candidates. Unpacking a
+// story's 120-term centroid costs more than finding it, and the same few hundred active
 // stories are candidates for most articles. A cached story is used only while its stored
 // (last_seen, article_count) still match — one cheap indexed read per batch of candidates — so a
 // write from elsewhere (another process, a rolled-back transaction) is never served stale.
-import type { DedupRepo, StoryRow } from '../store/dedup-repo';
+import { type DedupRepo, type StoryRow, unpackCentroid } from '../store/dedup-repo';
 import type { StorySummary } from './story-merge';
 import type { StoryFacts } from './story-score';
 
@@ -13,7 +13,7 @@ const parse = <T>(s: string): T => JSON.parse(s) as T;
 
 export const storyOfRow = (r: StoryRow): CachedStory => ({
   id: r.id,
-  centroid: new Map(Object.entries(parse<Record<string, number>>(r.centroid))),
+  centroid: unpackCentroid(r),
   places: parse(r.places),
   actors: parse(r.actors),
   numbers: parse(r.numbers),

@@ -14,6 +14,10 @@ export interface StoryRow {
   places: string;
   actors: string;
   numbers: string;
+  /** Space-separated terms and their float64 weights (packCentroid); see migration 0012. */
+  centroid_terms: string;
+  centroid_weights: Buffer;
+  /** JSON {term: weight} of rows written before migration 0012; '{}' since. */
   centroid: string;
   previous_story_id: number | null;
 }
@@ -32,8 +36,8 @@ export interface SignatureRow {
   lead: Buffer;
 }
 
-/** A story row as written: every column but the id. */
-export type StoryWrite = Omit<StoryRow, 'id'>;
+/** A story row as written: every column but the id and the pre-0012 centroid. */
+export type StoryWrite = Omit<StoryRow, 'id' | 'centroid'>;
 
 export interface ListedArticleRow {
   id: number;
@@ -52,6 +56,24 @@ export const sigToBuffer = (sig: Uint32Array): Buffer => Buffer.from(sig.buffer,
 export const sigFromBuffer = (b: Uint8Array): Uint32Array =>
   new Uint32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
 
+/** A centroid as its two columns: terms in order, then their weights as float64 little-endian. */
+export function packCentroid(v: ReadonlyMap<string, number>): Pick<StoryRow, 'centroid_terms' | 'centroid_weights'> {
+  const weights = Buffer.allocUnsafe(v.size * 8);
+  let i = 0;
+  for (const w of v.values()) weights.writeDoubleLE(w, 8 * i++);
+  return { centroid_terms: [...v.keys()].join(' '), centroid_weights: weights };
+}
+
+/** The centroid of a stored story row (a row written before migration 0012: its JSON). */
+export function unpackCentroid(r: Pick<StoryRow, 'centroid_terms' | 'centroid_weights' | 'centroid'>) {
+  const n = r.centroid_weights.byteLength / 8;
+  if (n === 0) return new Map(Object.entries(JSON.parse(r.centroid) as Record<string, number>));
+  const terms = r.centroid_terms.split(' ');
+  const v = new Map<string, number>();
+  for (let i = 0; i < n; i++) v.set(terms[i]!, r.centroid_weights.readDoubleLE(8 * i));
+  return v;
+}
+
 export function createDedupRepo(db: Db) {
   const q = {
     byUrlKey: db.prepare<[string], { id: number; content_hash: string }>(
@@ -64,10 +86,15 @@ export function createDedupRepo(db: Db) {
       'SELECT id FROM articles WHERE content_hash = ? AND id <> ? ORDER BY id LIMIT 1',
     ),
     articleText: db.prepare<[number], { title: string; text: string }>('SELECT title, text FROM articles WHERE id = ?'),
-    // Rows only: counting in JS skips the two temporary B-trees a GROUP BY + ORDER BY sets up,
-    // which cost as much as the 40 key lookups themselves (measured at 1M articles).
-    lshRows: db
-      .prepare<[string], number>('SELECT article_id FROM dedup_lsh WHERE band_key IN (SELECT value FROM json_each(?))')
+    // Each key's articles, at most `?` of them, as one comma-separated string per key: a JS count
+    // skips the two temporary B-trees a GROUP BY + ORDER BY sets up (they cost as much as the key
+    // lookups themselves at 1M articles), and the LIMIT bounds what an overfull bucket costs.
+    lshBuckets: db
+      .prepare<[number, string], string | null>(
+        `SELECT (SELECT group_concat(article_id) FROM
+                   (SELECT article_id FROM dedup_lsh WHERE band_key = k.value LIMIT ?))
+         FROM json_each(?) k`,
+      )
       .pluck(),
     signatures: db.prepare<[string], SignatureRow>(
       'SELECT article_id, shingles, sig, lead FROM dedup_signatures WHERE article_id IN (SELECT value FROM json_each(?))',
@@ -108,14 +135,14 @@ export function createDedupRepo(db: Db) {
     story: db.prepare<[number], StoryRow>('SELECT * FROM stories WHERE id = ?'),
     insertStory: db.prepare(
       `INSERT INTO stories (first_article_id, title, first_seen, last_seen, article_count, outlets, languages, places,
-         actors, numbers, centroid, previous_story_id)
+         actors, numbers, centroid_terms, centroid_weights, previous_story_id)
        VALUES (@first_article_id, @title, @first_seen, @last_seen, @article_count, @outlets, @languages, @places,
-         @actors, @numbers, @centroid, @previous_story_id)`,
+         @actors, @numbers, @centroid_terms, @centroid_weights, @previous_story_id)`,
     ),
     updateStory: db.prepare(
       `UPDATE stories SET last_seen = @last_seen, first_seen = @first_seen, article_count = @article_count,
          outlets = @outlets, languages = @languages, places = @places, actors = @actors, numbers = @numbers,
-         centroid = @centroid WHERE id = @id`,
+         centroid_terms = @centroid_terms, centroid_weights = @centroid_weights, centroid = '{}' WHERE id = @id`,
     ),
     putStoryKeys: db.prepare('INSERT OR IGNORE INTO story_keys (key, story_id) SELECT value, ? FROM json_each(?)'),
     pruneStoryKeys: db.prepare(
@@ -154,11 +181,22 @@ export function createDedupRepo(db: Db) {
     byGuid: (sourceId: string, guid: string) => q.byGuid.get(sourceId, guid),
     byHash: (hash: string, excludeId: number) => q.byHash.get(hash, excludeId)?.id,
     articleText: (id: number) => q.articleText.get(id),
-    /** Articles sharing LSH keys with `keys`, most shared first (then oldest), at most `limit`. */
-    lshCandidates(keys: readonly number[], excludeId: number, limit: number) {
+    /**
+     * Articles sharing LSH keys with `keys`, most shared first (then oldest), at most `limit`. A key
+     * held by more than `bucketCap` articles is skipped: that many texts sharing a band are not
+     * copies of each other but share boilerplate (an outlet's standard lead, a stock caption), and
+     * reading the bucket would cost more than the rest of the decision.
+     */
+    lshCandidates(keys: readonly number[], excludeId: number, limit: number, bucketCap: number) {
       const hits = new Map<number, number>();
-      for (const id of q.lshRows.all(JSON.stringify(keys))) {
-        if (id !== excludeId) hits.set(id, (hits.get(id) ?? 0) + 1);
+      for (const ids of q.lshBuckets.all(bucketCap + 1, JSON.stringify(keys))) {
+        if (!ids) continue;
+        const list = ids.split(',');
+        if (list.length > bucketCap) continue;
+        for (const s of list) {
+          const id = Number(s);
+          if (id !== excludeId) hits.set(id, (hits.get(id) ?? 0) + 1);
+        }
       }
       return [...hits]
         .sort((a, b) => b[1] - a[1] || a[0] - b[0])

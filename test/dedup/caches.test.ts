@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDfCache } from '../../src/dedup/df-cache';
 import { createStoryCache } from '../../src/dedup/story-cache';
 import { openStore, type Store } from '../../src/store/db';
-import { createDedupRepo } from '../../src/store/dedup-repo';
+import { createDedupRepo, packCentroid, unpackCentroid } from '../../src/store/dedup-repo';
 
 let store: Store;
 afterEach(() => store?.close());
@@ -72,7 +72,12 @@ describe('story cache', () => {
     places: '["sy:azaz"]',
     actors: '[]',
     numbers: '["8"]',
-    centroid: '{"bomb":0.8,"market":0.6}',
+    ...packCentroid(
+      new Map([
+        ['bomb', 0.8],
+        ['market', 0.6],
+      ]),
+    ),
     previous_story_id: null,
   };
 
@@ -95,5 +100,31 @@ describe('story cache', () => {
     const { repo } = setup();
     const id = repo.insertStory(row);
     expect(createStoryCache(repo).many([id, 999], minLastSeen)).toHaveLength(n);
+  });
+
+  it('keeps a centroid exactly through its two columns, heaviest term first', () => {
+    const v = new Map([
+      ['انفجار', 1 / 3],
+      ['azaz', 0.1 + 0.2],
+      ['x', 5e-324],
+    ]);
+    const back = unpackCentroid({ ...packCentroid(v), centroid: '{}' });
+    expect([...back]).toEqual([...v]);
+  });
+
+  it('reads the JSON centroid of a row written before migration 0012, and replaces it on the next write', () => {
+    const { db, repo } = setup();
+    db.prepare(
+      `INSERT INTO stories (id, title, first_seen, last_seen, article_count, centroid) VALUES (7, 'old', 1, 5, 1, ?)`,
+    ).run('{"bomb":0.8,"market":0.6}');
+    const cache = createStoryCache(repo);
+    const old = cache.one(7)!;
+    expect([...old.centroid]).toEqual([
+      ['bomb', 0.8],
+      ['market', 0.6],
+    ]);
+    repo.updateStory({ ...row, id: 7, article_count: 2, ...packCentroid(new Map([['bomb', 1]])) });
+    expect(db.prepare('SELECT centroid FROM stories WHERE id = 7').pluck().get()).toBe('{}');
+    expect([...cache.one(7)!.centroid]).toEqual([['bomb', 1]]);
   });
 });
