@@ -81,7 +81,8 @@ export function createDedup(deps: DedupDeps) {
   const stories = createStoryCache(repo);
 
   function nearDuplicate(f: ArticleFeatures, selfId: number) {
-    const hits = repo.lshCandidates([...f.bandKeys, ...f.leadKeys], selfId, params.maxArticleCandidates);
+    const keys = [...f.bandKeys, ...f.leadKeys];
+    const hits = repo.lshCandidates(keys, selfId, params.maxArticleCandidates, params.lshBucketCap);
     const input = { shingleCount: f.shingles.length, signature: f.signature, lead: f.lead };
     const candidates: NearDupCandidate[] = repo.signatures(hits.map((h) => h.article_id)).map((r) => {
       const c = {

@@ -33,6 +33,8 @@ export interface DedupParams {
   readonly indexTerms: number;
   readonly maxStoryCandidates: number;
   readonly maxArticleCandidates: number;
+  /** An LSH key held by more stored articles than this is boilerplate, not evidence: skipped. */
+  readonly lshBucketCap: number;
 }
 
 const HOUR = 3_600_000;
@@ -74,6 +76,7 @@ export const DEFAULT_PARAMS: DedupParams = {
   indexTerms: 8,
   maxStoryCandidates: 24,
   maxArticleCandidates: 40,
+  lshBucketCap: 500,
 };
 
 export function withParams(overrides: Partial<DedupParams> = {}): DedupParams {

@@ -1,10 +1,12 @@
-// Story candidates when a place or actor is in many active stories ("Idlib" is in hundreds a week):
-// the stories scored are the ones sharing the most specific keys, not the newest under a common key.
+// Candidates at scale. Stories, when a place or actor is in many active stories ("Idlib" is in
+// hundreds a week): the stories scored are the ones sharing the most specific keys, not the newest
+// under a common key. Articles: an LSH key that hundreds of texts share is boilerplate, skipped.
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDedup, type DedupArticle } from '../../src/dedup/dedup';
 import { mulberry32 } from '../../src/dedup/hash';
 import { openStore, type Store } from '../../src/store/db';
+import { createDedupRepo } from '../../src/store/dedup-repo';
 
 const H = 3_600_000;
 const T0 = Date.UTC(2025, 2, 3, 8);
@@ -74,5 +76,26 @@ describe('story candidates', () => {
       entities: { places: ['sy:kafr-nabl', 'sy:hass', ...COMMON.places], actors: COMMON.actors, numbers: ['12'] },
     });
     expect(report.c.decision).toMatchObject({ kind: 'new', joined: 'existing', storyId: story.storyId });
+  });
+});
+
+describe('LSH candidates', () => {
+  it('skips a key held by more articles than the bucket cap, most shared first otherwise', () => {
+    store = openStore(':memory:');
+    store.db.exec(`INSERT INTO dedup_lsh (band_key, article_id) VALUES (1, 1), (1, 2), (1, 3), (1, 4), (2, 4), (2, 9),
+      (3, 9), (3, 8)`);
+    const repo = createDedupRepo(store.db);
+    const ids = (cap: number) => repo.lshCandidates([1, 2, 3], 8, 40, cap).map((h) => [h.article_id, h.hits]);
+    expect(ids(4)).toEqual([
+      [4, 2],
+      [9, 2],
+      [1, 1],
+      [2, 1],
+      [3, 1],
+    ]);
+    expect(ids(3)).toEqual([
+      [9, 2],
+      [4, 1],
+    ]);
   });
 });
