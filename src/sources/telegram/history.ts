@@ -1,7 +1,7 @@
 // Reading a channel's recent history: the preview page, then older pages while `nextPage` says so.
 // The fetcher is passed in; the decisions are in paginate.ts. Posts come back oldest first, each once.
 // The poll reads the first page itself (conditional GET, health) and calls `readOlderPages` with what
-// that page showed; `readChannelHistory` does both (the CLI and tests).
+// that page showed; `readChannelHistory` does both in one call (a whole read, as the tests use it).
 import type { Fetcher } from '../../fetch/types';
 import { decodeBody } from '../../parse/decode';
 import type { PageCursor, Result } from '../../types';
