@@ -83,35 +83,50 @@ export function createEvidenceBuilder(title: string, body: string): EvidenceBuil
   const skeletons = new Map<number | string, Skeleton>();
   const snippets = new Map<number, string>();
 
+  // Per paragraph: terms with a hit there, hits there, the last term counted (scratch for bestSegment).
+  const distinct = new Int32Array(starts.length);
+  const count = new Int32Array(starts.length);
+  const lastTerm = new Int32Array(starts.length);
+  const touched: number[] = [];
+  let termStamp = 0;
+
   /** Paragraph with the most distinct terms, then the most hits (all hits, not only distinct ones). */
   const bestSegment = (terms: readonly (readonly RawHit[])[]): number => {
-    const distinct = new Map<number, number>();
-    const count = new Map<number, number>();
     for (const hits of terms) {
-      const seen = new Set<number>();
+      termStamp++;
       for (const h of hits) {
         if (h.where !== 'body') continue;
         const s = segmentOf(starts, h.start);
-        if (!seen.has(s)) distinct.set(s, (distinct.get(s) ?? 0) + 1);
-        seen.add(s);
-        count.set(s, (count.get(s) ?? 0) + 1);
+        if (count[s] === 0) touched.push(s);
+        if (lastTerm[s] !== termStamp) {
+          lastTerm[s] = termStamp;
+          distinct[s]!++;
+        }
+        count[s]!++;
       }
     }
     let best = -1;
-    for (const [s, d] of distinct) {
-      const dd = d - (best < 0 ? 0 : distinct.get(best)!);
-      const c = count.get(s)! - (best < 0 ? 0 : count.get(best)!);
+    for (const s of touched) {
       // Ties go to the earlier paragraph, whatever the order of the terms.
-      if (best < 0 || dd > 0 || (dd === 0 && (c > 0 || (c === 0 && s < best)))) best = s;
+      if (best < 0 || distinct[s]! > distinct[best]!) best = s;
+      else if (distinct[s] === distinct[best] && (count[s]! > count[best]! || (count[s] === count[best] && s < best)))
+        best = s;
     }
+    for (const s of touched) {
+      distinct[s] = 0;
+      count[s] = 0;
+    }
+    touched.length = 0;
     return best;
   };
 
   const prepare = (raw: readonly RawHit[]): Prepared => {
     let p = prepared.get(raw);
     if (!p) {
-      const hits = distinctHits(raw);
-      const segments = Int32Array.from(hits, (h) => (h.where === 'body' ? segmentOf(starts, h.start) : -1));
+      const hits = raw.length === 1 ? [raw[0]!] : distinctHits(raw);
+      const segments = new Int32Array(hits.length);
+      for (let i = 0; i < hits.length; i++)
+        segments[i] = hits[i]!.where === 'body' ? segmentOf(starts, hits[i]!.start) : -1;
       p = { id: prepared.size, hits, segments, best: bestSegment([raw]) };
       prepared.set(raw, p);
     }
@@ -211,6 +226,21 @@ export function snippetAround(body: string, starts: readonly number[], seg: numb
     const sp = body.lastIndexOf(' ', to);
     to = sp > at ? sp : to;
   }
-  const text = body.slice(from, to).replace(/\s+/g, ' ').trim();
-  return `${from > pStart ? '…' : ''}${text}${to < pEnd ? '…' : ''}`;
+  return `${from > pStart ? '…' : ''}${collapseSpaces(body, from, to)}${to < pEnd ? '…' : ''}`;
+}
+
+/** 1 for the code units JavaScript's \s matches (WhiteSpace and LineTerminator). */
+const SPACE = new Uint8Array(0x10000);
+for (const c of [9, 10, 11, 12, 13, 32, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) SPACE[c] = 1;
+for (let c = 0x2000; c <= 0x200a; c++) SPACE[c] = 1;
+
+/** text.slice(from, to).replace(/\s+/g, ' ').trim(); one slice when the only spaces are single ' '. */
+export function collapseSpaces(text: string, from: number, to: number): string {
+  while (from < to && SPACE[text.charCodeAt(from)]) from++;
+  while (to > from && SPACE[text.charCodeAt(to - 1)]) to--;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (SPACE[c] && (c !== 0x20 || SPACE[text.charCodeAt(i + 1)])) return text.slice(from, to).replace(/\s+/g, ' ');
+  }
+  return text.slice(from, to);
 }

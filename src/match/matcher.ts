@@ -4,7 +4,7 @@
 // per distinct set of matched terms. Pure: no I/O, no clock.
 import { compileQueries } from './compile';
 import type { MatchContext } from './context';
-import { createEvidenceBuilder, type Evidence, type Hit } from './evidence';
+import { createEvidenceBuilder, type Evidence, type Hit, type TermHits } from './evidence';
 import type { Query } from './query';
 import type { RawHit } from './scan';
 import { createSlotHits } from './slot-hits';
@@ -41,9 +41,11 @@ export function compileWatches(watches: readonly { id: number | string; query: Q
   const hits = createSlotHits(compiled);
   const evaluators = compileEvaluators(compiled.watches.map((w) => w.query));
   const plan = planWatches(compiled.watches, compiled.slotCount);
-  // Per article: the matched watches, their evidence, a watch's terms found (reused buffers).
+  const ids = compiled.watches.map((w) => w.id);
+  // Per article: the matched watches, the evidence of each (an index into the article's evidence
+  // list: long-lived arrays hold no per-article objects), a watch's terms found (reused buffers).
   const matched = new Int32Array(compiled.watches.length);
-  const evidenceOf: Evidence[] = [];
+  const evidenceOf = new Int32Array(compiled.watches.length);
   const present = new Int32Array(compiled.watches.reduce((m, w) => Math.max(m, w.query.terms.length), 1));
   // Two evidence ids make one number while ids stay under 2^21 (a couple of million terms).
   const pairKeys = plan.idCount < 2 ** 21;
@@ -58,51 +60,51 @@ export function compileWatches(watches: readonly { id: number | string; query: Q
       hits.collect(article);
       if (hits.slots.length === 0) return [];
       const builder = createEvidenceBuilder(article.title, article.text);
-      const cache = new Map<number | string, Evidence>();
+      const evidence: Evidence[] = [];
+      const cache = new Map<number | string, number>();
+      const evidenceFor = (key: number | string, terms: () => TermHits[]): number => {
+        let e = cache.get(key);
+        if (e === undefined) {
+          e = evidence.push(builder.build(terms())) - 1;
+          cache.set(key, e);
+        }
+        return e;
+      };
       let count = 0;
       evaluators.reset();
       for (const slot of hits.slots) {
         evaluators.mark(plan.users, plan.userStart[slot]!, plan.userStart[slot + 1]!);
         for (const g of plan.groupsOf(slot) ?? []) {
-          let ev = cache.get(g.evidence);
-          if (!ev) {
-            ev = builder.build([{ term: g.term, hits: hits.hitsOf(slot) }]);
-            cache.set(g.evidence, ev);
-          }
+          const e = evidenceFor(g.evidence, () => [{ term: g.term, hits: hits.hitsOf(slot) }]);
           for (const wi of g.watches) {
-            evidenceOf[wi] = ev;
+            evidenceOf[wi] = e;
             matched[count++] = wi;
           }
         }
       }
       for (const wi of evaluators.matched()) {
-        let n = 0;
-        for (const ti of evaluators.positives(wi)) if (evaluators.has(wi, ti)) present[n++] = ti;
+        const n = evaluators.present(wi, present);
         const key =
           n === 1
             ? plan.termId(wi, present[0]!)
             : n === 2 && pairKeys
               ? plan.termId(wi, present[0]!) * 2 ** 21 + plan.termId(wi, present[1]!)
               : Array.from(present.subarray(0, n), (ti) => plan.termId(wi, ti)).join(',');
-        let ev = cache.get(key);
-        if (!ev) {
+        evidenceOf[wi] = evidenceFor(key, () => {
           const w = compiled.watches[wi]!;
-          const terms = Array.from(present.subarray(0, n), (ti) => ({
+          return Array.from(present.subarray(0, n), (ti) => ({
             term: w.query.terms[ti]!.raw,
             hits: hits.hitsOf(w.slots[ti]!),
           }));
-          ev = builder.build(terms);
-          cache.set(key, ev);
-        }
-        evidenceOf[wi] = ev;
+        });
         matched[count++] = wi;
       }
       const order = matched.subarray(0, count).sort();
       const out: Match[] = new Array(count);
       for (let k = 0; k < count; k++) {
         const wi = order[k]!;
-        const ev = evidenceOf[wi]!;
-        out[k] = { watchId: compiled.watches[wi]!.id, hits: ev.hits, snippet: ev.snippet };
+        const ev = evidence[evidenceOf[wi]!]!;
+        out[k] = { watchId: ids[wi]!, hits: ev.hits, snippet: ev.snippet };
       }
       return out;
     },

@@ -102,9 +102,12 @@ function find(table: FormTable, h: number, chars: Uint16Array, from: number, end
   return b ?? null;
 }
 
+/** Scratch for one token at a time (scanning is synchronous and never re-entered). */
+const PEELED = createPeeled();
+
 export function scanTokens(raw: string, t: Tokens, table: FormTable, where: 'title' | 'body', out: RawHit[]): void {
   const s: Scan = { raw, t, table, where, out };
-  const peeled = createPeeled();
+  const peeled = PEELED;
   for (let i = 0; i < t.count; i++) {
     if (t.kinds[i] === AR) {
       scanArabic(s, i, peeled);

@@ -16,8 +16,11 @@ export interface Evaluators {
   /** The marked watches whose query is satisfied (a buffer reused by the next call). */
   matched(): readonly number[];
   has(watch: number, term: number): boolean;
-  /** Terms not under an odd number of NOTs, in query order: the ones that serve as evidence. */
-  positives(watch: number): readonly number[];
+  /**
+   * The terms found that serve as evidence (not under an odd number of NOTs), in query order, into
+   * out; returns how many.
+   */
+  present(watch: number, out: Int32Array): number;
 }
 
 /** Terms that must all be found (need) and must not be (forbid), when the query has that shape. */
@@ -52,7 +55,8 @@ export function compileEvaluators(queries: readonly Query[]): Evaluators {
   const need = new Int32Array(base[n]!); // ALL: required terms; ANY: any of these terms
   const forbid = new Int32Array(base[n]!);
   const kind = new Uint8Array(n);
-  const positives = queries.map((q) => positiveTerms(q.root, false, []).sort((a, b) => a - b));
+  /** Of TREE watches only: the others' positive terms are their need bits. */
+  const positives = new Map<number, number[]>();
   const set = (arr: Int32Array, w: number, t: number) => {
     arr[base[w]! + (t >>> 5)]! |= 1 << (t & 31);
   };
@@ -66,7 +70,13 @@ export function compileEvaluators(queries: readonly Query[]): Evaluators {
     } else if (disjunction(q.root, any)) {
       kind[w] = ANY;
       for (const t of any) set(need, w, t);
-    } else kind[w] = TREE;
+    } else {
+      kind[w] = TREE;
+      positives.set(
+        w,
+        positiveTerms(q.root, false, []).sort((a, b) => a - b),
+      );
+    }
   });
 
   const stamp = new Int32Array(n);
@@ -109,6 +119,16 @@ export function compileEvaluators(queries: readonly Query[]): Evaluators {
       return out;
     },
     has,
-    positives: (w) => positives[w]!,
+    present(w, out) {
+      let n = 0;
+      if (kind[w] === TREE) {
+        for (const t of positives.get(w)!) if (has(w, t)) out[n++] = t;
+        return n;
+      }
+      // A conjunction's positive terms are the required ones, a disjunction's are all its terms.
+      for (let i = base[w]!; i < base[w + 1]!; i++)
+        for (let b = bits[i]! & need[i]!, t = (i - base[w]!) * 32; b !== 0; b >>>= 1, t++) if (b & 1) out[n++] = t;
+      return n;
+    },
   };
 }
