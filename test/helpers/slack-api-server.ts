@@ -4,7 +4,8 @@
 // users.info the way Slack does (HTTP 200 with { ok: false, error } for refusals), records every
 // call, validates Block Kit limits, and answers 429 with Retry-After when a channel is posted to
 // faster than once per `minIntervalMs` (Slack: ~1 message per second per channel). It also takes the
-// `response_url` posts of slash commands at /commands/<id>.
+// `response_url` posts of slash commands at /commands/<id>. With `socketUrl` it also answers
+// apps.connections.open for the app-level token (Socket Mode; see slack-socket-server.ts).
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -36,6 +37,10 @@ export interface SlackStandInOptions {
   /** Retry-After (seconds) answered by the built-in rate limiter (default 1). */
   readonly retryAfterSec?: number;
   readonly clock?: () => number;
+  /** The app-level token (xapp-…) apps.connections.open accepts (default xapp-test-token). */
+  readonly appToken?: string;
+  /** A fresh Socket Mode URL for apps.connections.open (SlackSocketServer.connectUrl). */
+  readonly socketUrl?: () => string;
 }
 
 export interface SlackStandIn {
@@ -237,6 +242,10 @@ export async function startSlackStandIn(opts: SlackStandInOptions = {}): Promise
             retryAfter: (s as { retryAfter: number }).retryAfter,
           }
         : { status: s.status, body: { ok: false, error: 'internal_error' } };
+    }
+    if (method === 'apps.connections.open' && opts.socketUrl) {
+      if (auth !== (opts.appToken ?? 'xapp-test-token')) return fail(auth ? 'invalid_auth' : 'not_authed');
+      return ok({ url: opts.socketUrl() });
     }
     if (auth !== token) return fail(auth ? 'invalid_auth' : 'not_authed');
     const h = handlers[method];

@@ -2,8 +2,9 @@
 // HTTP receiver on PORT at /slack/events. Bolt's HTTP receiver checks every request's signature
 // (v0 HMAC-SHA256 over `v0:timestamp:body` with the signing secret, timestamps older than 5 minutes
 // refused) and answers 401 before any listener runs. Other routes on the same port (/healthz,
-// /metrics) are passed in as custom routes. The token is checked once at start (auth.test): a
-// refused token is a value, so the caller can say so and carry on without Slack.
+// /metrics) are passed in as custom routes. The token is checked once at start (auth.test), and in
+// Socket Mode the app-level token by apps.connections.open: a refused token is a value, so the
+// caller can say so and carry on without Slack.
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { App, HTTPReceiver } from '@slack/bolt';
 import { classifySlackError } from './errors';
@@ -28,6 +29,22 @@ export type SlackStart =
   | { readonly kind: 'started'; readonly mode: 'http'; readonly port: number }
   | { readonly kind: 'started'; readonly mode: 'socket' }
   | { readonly kind: 'failed'; readonly reason: string };
+
+// What start() checks, and what to fix when Slack says no.
+const STEP = {
+  bot: { call: 'auth.test', token: 'token', env: 'SLACK_BOT_TOKEN' },
+  socket: {
+    call: 'apps.connections.open',
+    token: 'app-level token',
+    env: 'SLACK_APP_TOKEN (an xapp-… token with connections:write)',
+  },
+} as const;
+
+/** Slack's error code when the Web API said no (api.slack.com/web#responses), else the message. */
+function refusal(err: unknown): { reason: string; refused: boolean } {
+  const code = (err as { data?: { error?: string } }).data?.error;
+  return { reason: code ?? (err as Error).message, refused: !!code && classifySlackError(code) === 'auth' };
+}
 
 export function createSlackApp(opts: SlackAppOptions, deps: Omit<HandlerDeps, 'log'>) {
   const logger = boltLogger(opts.log);
@@ -58,30 +75,45 @@ export function createSlackApp(opts: SlackAppOptions, deps: Omit<HandlerDeps, 'l
     logger,
     clientOptions,
     deferInitialization: true,
-    ...(socket ? { socketMode: true, appToken: opts.appToken! } : { receiver: receiver! }),
+    // Socket Mode gets its own copy of the client options: its SocketModeClient writes
+    // retryConfig { retries: 100 } into them, which Bolt would then use for every listener's client.
+    ...(socket
+      ? { socketMode: true, appToken: opts.appToken!, installerOptions: { clientOptions: { ...clientOptions } } }
+      : { receiver: receiver! }),
   });
   app.error(async (err) => {
     opts.log.error({ err: err.message, code: (err as { code?: string }).code }, 'slack listener failed');
   });
   registerHandlers(app, { ...deps, log: opts.log });
 
+  function failed(step: keyof typeof STEP, { reason, refused }: { reason: string; refused: boolean }): SlackStart {
+    const { call, token, env } = STEP[step];
+    const what = refused ? `${token} refused` : `${call} failed`;
+    opts.log.error(
+      { platform: 'slack', reason },
+      `slack: ${what} (${reason}); Slack is off. Check ${env} (and SLACK_API_URL if set).`,
+    );
+    return { kind: 'failed', reason };
+  }
+
   return {
     app,
     async start(): Promise<SlackStart> {
+      // Slack refuses other token types with not_allowed_token_type, which the Socket Mode client
+      // does not count as fatal: it would retry for ever and start() would never return.
+      if (socket && !opts.appToken!.startsWith('xapp-'))
+        return failed('socket', { reason: 'not an app-level token (xapp-…)', refused: true });
       try {
         await app.init();
       } catch (err) {
-        const code = (err as { data?: { error?: string } }).data?.error;
-        const reason = code ?? (err as Error).message;
-        const what = code && classifySlackError(code) === 'auth' ? 'token refused' : 'auth.test failed';
-        opts.log.error(
-          { platform: 'slack', reason },
-          `slack: ${what} (${reason}); Slack is off. Check SLACK_BOT_TOKEN (and SLACK_API_URL if set).`,
-        );
-        return { kind: 'failed', reason };
+        return failed('bot', refusal(err));
       }
       if (socket) {
-        await app.start();
+        try {
+          await app.start();
+        } catch (err) {
+          return failed('socket', refusal(err));
+        }
         return { kind: 'started', mode: 'socket' };
       }
       const server = (await app.start(opts.port)) as Server;

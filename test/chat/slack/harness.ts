@@ -1,6 +1,6 @@
 // A running Slack app for tests: real SQLite (:memory:, real migrations), the real command core with
 // the real gazetteer and aliases, the Web API stand-in, and the real Bolt App with its HTTP receiver
-// on 127.0.0.1 port 0.
+// on 127.0.0.1 port 0 or, with `socket`, in Socket Mode against the Socket Mode stand-in.
 
 import { createCommandCore } from '../../../src/chat/commands/core';
 import { createSlackApp, type SlackApp } from '../../../src/chat/slack/app';
@@ -11,8 +11,11 @@ import { createArticlesRepo } from '../../../src/store/articles-repo';
 import { openStore } from '../../../src/store/db';
 import { loadWorld, type World } from '../../../src/world';
 import { type SlackStandIn, startSlackStandIn } from '../../helpers/slack-api-server';
+import { type SlackSocketServer, startSlackSocketServer } from '../../helpers/slack-socket-server';
 
 export const SECRET = 'test-signing-secret-0123456789';
+/** The app-level token the stand-in accepts for apps.connections.open. */
+export const APP_TOKEN = 'xapp-1-A1-test-token';
 
 let world: World | undefined;
 export function testWorld(): World {
@@ -34,7 +37,10 @@ export function recordingLog() {
 export interface Harness {
   readonly api: SlackStandIn;
   readonly slack: SlackApp;
+  /** The HTTP receiver's origin ('' in Socket Mode). */
   readonly url: string;
+  /** The Socket Mode stand-in (null over HTTP). */
+  readonly ws: SlackSocketServer | null;
   readonly store: ReturnType<typeof openStore>;
   readonly outbox: ReturnType<typeof createOutboxStore>;
   readonly lines: ReturnType<typeof recordingLog>['lines'];
@@ -50,10 +56,15 @@ export async function startHarness(o: {
   routes?: Parameters<typeof createSlackApp>[0]['routes'];
   store?: ReturnType<typeof openStore>;
   now?: number;
+  /** Socket Mode with this app-level token (APP_TOKEN is the one the stand-in accepts). */
+  socket?: { appToken: string };
 }): Promise<Harness> {
+  const ws = o.socket ? await startSlackSocketServer() : null;
   const api = await startSlackStandIn({
     channels: { C1: { name: 'newsroom' } },
     users: { U1: { name: 'editor' }, U2: { name: 'intern' } },
+    appToken: APP_TOKEN,
+    ...(ws ? { socketUrl: ws.connectUrl } : {}),
   });
   const store = o.store ?? openStore(':memory:');
   const outbox = createOutboxStore(store.db);
@@ -74,8 +85,8 @@ export async function startHarness(o: {
   const slack = createSlackApp(
     {
       botToken: o.token ?? 'xoxb-test-token',
-      appToken: null,
-      signingSecret: SECRET,
+      appToken: o.socket?.appToken ?? null,
+      signingSecret: o.socket ? null : SECRET,
       apiUrl: api.apiUrl,
       port: 0,
       routes: o.routes,
@@ -89,6 +100,7 @@ export async function startHarness(o: {
     api,
     slack,
     url,
+    ws,
     store,
     outbox,
     lines,
@@ -100,7 +112,8 @@ export async function startHarness(o: {
       state.now = v;
     },
     async close() {
-      if (started.kind === 'started') await slack.stop();
+      if (started.kind === 'started' || ws) await slack.stop();
+      await ws?.close();
       await api.close();
       if (!o.store) store.close();
     },
