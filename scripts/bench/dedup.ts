@@ -5,8 +5,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDedup, type DedupArticle } from '../../src/dedup/dedup';
+import { type Classification, createDedup, type DedupArticle, type DedupDecision } from '../../src/dedup/dedup';
+import type { DedupParams } from '../../src/dedup/params';
+import { storyKeys } from '../../src/dedup/story-merge';
 import { type Db, openStore } from '../../src/store/db';
+import { createDedupRepo, type DedupRepo } from '../../src/store/dedup-repo';
 import { bulkLoad, createGenerator, type Generator, type Loaded } from './dedup-gen';
 
 export interface DedupBenchResult {
@@ -28,7 +31,12 @@ export interface DedupBenchResult {
   /** classify + record (what the ingest transaction pays), CPU. */
   readonly recordCpuP50Ms: number;
   readonly recordCpuP95Ms: number;
+  /** The decision's store statements alone (replayed after it, so on warm pages), CPU. */
+  readonly lookupCpuP50Ms: number;
+  readonly lookupCpuP95Ms: number;
   readonly outcomes: Readonly<Record<string, number>>;
+  /** Share of each probe kind decided right: copies found, new reports in their story, unrelated alone. */
+  readonly correct: { readonly copies: number; readonly reports: number; readonly unrelated: number };
 }
 
 const ROLLBACK = new Error('rollback');
@@ -40,7 +48,7 @@ const cpuMs = (c0: NodeJS.CpuUsage) => {
 };
 
 /** A third each: a copy of a recent article, a new report of a recent story, an unrelated article. */
-function probe(db: Db, gen: Generator, l: Loaded, i: number, end: number, run: number): DedupArticle {
+function probe(db: Db, gen: Generator, l: Loaded, i: number, end: number, run: number) {
   const kind = i % 3;
   const recent = l.realFrom + Math.floor(gen.r01() * (l.storyCount - l.realFrom));
   const a = gen.article(gen.story(kind === 2 ? l.storyCount + 10 + run * 10_000 + i : recent));
@@ -52,7 +60,7 @@ function probe(db: Db, gen: Generator, l: Loaded, i: number, end: number, run: n
           )
           .get(recent + 1)
       : undefined;
-  return {
+  const article: DedupArticle = {
     sourceId: 'probe',
     outlet: 'probe',
     urlKey: `probe.example/${run}/${i}`,
@@ -64,6 +72,26 @@ function probe(db: Db, gen: Generator, l: Loaded, i: number, end: number, run: n
     contentHash: `probe:${run}:${i}`,
     entities: a.entities,
   };
+  return { article, kind, story: recent + 1 };
+}
+
+/** The statements `classify` runs for `c` (document frequencies and story rows are cached). */
+function storeLookups(repo: DedupRepo, a: DedupArticle, c: Classification, p: DedupParams) {
+  const f = c.features;
+  repo.byUrlKey(a.urlKey!);
+  repo.byHash(a.contentHash, -1);
+  const hits = repo.lshCandidates([...f.bandKeys, ...f.leadKeys], -1, p.maxArticleCandidates, p.lshBucketCap);
+  repo.signatures(hits.map((h) => h.article_id));
+  if (c.decision.kind !== 'new') return;
+  repo.linkedFrom(a.urlKey!, -1);
+  repo.storyVersions(repo.storyCandidateIds(storyKeys(f, c.vector, p.indexTerms), p.maxStoryCandidates));
+}
+
+/** Whether the decision is the right one for the probe's kind. */
+function isRight(kind: number, story: number, d: DedupDecision) {
+  if (kind === 0) return d.kind === 'duplicate' && d.storyId === story;
+  if (kind === 1) return d.kind === 'new' && d.joined === 'existing' && d.storyId === story;
+  return d.kind === 'new' && d.joined !== 'existing';
 }
 
 function tableBytes(db: Db): Record<string, number> {
@@ -123,18 +151,25 @@ export function runDedupBench(n: number, decisions = 2000, keep = process.env['D
     const times: number[] = [];
     const cpu: number[] = [];
     const recordCpu: number[] = [];
+    const lookupCpu: number[] = [];
+    const repo = createDedupRepo(store.db);
     const outcomes: Record<string, number> = {};
+    const right = [0, 0, 0];
+    const probes = [0, 0, 0];
     const insert = store.db.prepare(
       `INSERT INTO articles (source_id, url_key, title, text, published_at, fetched_at, updated_at, content_hash)
        VALUES ('probe', ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (let i = 0; i < decisions; i++) {
-      const a = probe(store.db, gen, loaded, i, end, run);
+      const { article: a, kind, story } = probe(store.db, gen, loaded, i, end, run);
       const c0 = process.cpuUsage();
       const s = performance.now();
       const c = dedup.classify(a);
       times.push(performance.now() - s);
       cpu.push(cpuMs(c0));
+      const l0 = process.cpuUsage();
+      storeLookups(repo, a, c, dedup.params);
+      lookupCpu.push(cpuMs(l0));
       // Every other probe is also stored and recorded, as the pipeline does, then rolled back so the
       // store (kept between runs with DEDUP_BENCH_DB) stays the generated one.
       if (i % 2 === 1) {
@@ -151,6 +186,8 @@ export function runDedupBench(n: number, decisions = 2000, keep = process.env['D
         recordCpu.push(cpuMs(r0));
       }
       const d = c.decision;
+      probes[kind]!++;
+      if (isRight(kind, story, d)) right[kind]!++;
       const k = d.kind === 'new' ? `new:${d.joined}` : `${d.kind}:${d.reason}`;
       outcomes[k] = (outcomes[k] ?? 0) + 1;
     }
@@ -170,7 +207,10 @@ export function runDedupBench(n: number, decisions = 2000, keep = process.env['D
       cpuP95Ms: quantile(cpu, 0.95),
       recordCpuP50Ms: quantile(recordCpu, 0.5),
       recordCpuP95Ms: quantile(recordCpu, 0.95),
+      lookupCpuP50Ms: quantile(lookupCpu, 0.5),
+      lookupCpuP95Ms: quantile(lookupCpu, 0.95),
       outcomes,
+      correct: { copies: right[0]! / probes[0]!, reports: right[1]! / probes[1]!, unrelated: right[2]! / probes[2]! },
     };
   } finally {
     if (dir) rmSync(dir, { recursive: true, force: true });
@@ -180,14 +220,15 @@ export function runDedupBench(n: number, decisions = 2000, keep = process.env['D
 /** Markdown table for BENCHMARKS.md (scripts/bench/index.ts). */
 export function formatDedup(results: readonly DedupBenchResult[]): string {
   const ms = (x: number) => `${x.toFixed(2)} ms`;
+  const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
   const rows = results.map(
     (r) =>
-      `| ${r.articles.toLocaleString('en')} | ${r.generateSeconds.toFixed(0)} s (CPU ${r.generateCpuSeconds.toFixed(0)} s) | ${(r.dbBytes / 1e6).toFixed(0)} MB | ${Math.round(r.bytesPerArticle)} B | ${ms(r.p50Ms)} | ${ms(r.p95Ms)} | ${ms(r.cpuP50Ms)} | ${ms(r.cpuP95Ms)} | ${ms(r.recordCpuP50Ms)} | ${ms(r.recordCpuP95Ms)} |`,
+      `| ${r.articles.toLocaleString('en')} | ${r.generateSeconds.toFixed(0)} s (CPU ${r.generateCpuSeconds.toFixed(0)} s) | ${(r.dbBytes / 1e6).toFixed(0)} MB | ${Math.round(r.bytesPerArticle)} B | ${ms(r.p50Ms)} | ${ms(r.p95Ms)} | ${ms(r.cpuP50Ms)} | ${ms(r.cpuP95Ms)} | ${ms(r.recordCpuP50Ms)} | ${ms(r.recordCpuP95Ms)} | ${ms(r.lookupCpuP50Ms)} / ${ms(r.lookupCpuP95Ms)} | ${pct(r.correct.copies)} / ${pct(r.correct.reports)} / ${pct(r.correct.unrelated)} |`,
   );
   return [
     '## dedup: decision for a new article (exact keys, LSH candidates, story candidates, scoring)',
-    '| stored articles | build | database | per article | p50 | p95 | CPU p50 | CPU p95 | classify+record CPU p50 | p95 |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| stored articles | build | database | per article | p50 | p95 | CPU p50 | CPU p95 | classify+record CPU p50 | p95 | lookups CPU p50 / p95 | right: copies / reports / unrelated |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows,
   ].join('\n');
 }
@@ -198,7 +239,7 @@ function main(args: readonly string[]) {
     const r = runDedupBench(n);
     const mb = (b: number) => `${(b / 1e6).toFixed(1)} MB`;
     console.log(
-      `dedup n=${r.articles}: build ${r.generateSeconds.toFixed(1)} s (cpu ${r.generateCpuSeconds.toFixed(1)} s), db ${mb(r.dbBytes)} (${Math.round(r.bytesPerArticle)} B/article), decision p50 ${r.p50Ms.toFixed(3)} ms p95 ${r.p95Ms.toFixed(3)} ms p99 ${r.p99Ms.toFixed(3)} ms (cpu p50 ${r.cpuP50Ms.toFixed(3)} p95 ${r.cpuP95Ms.toFixed(3)} ms; classify+record cpu p50 ${r.recordCpuP50Ms.toFixed(3)} p95 ${r.recordCpuP95Ms.toFixed(3)} ms) over ${r.decisions}; ${JSON.stringify(r.outcomes)}`,
+      `dedup n=${r.articles}: build ${r.generateSeconds.toFixed(1)} s (cpu ${r.generateCpuSeconds.toFixed(1)} s), db ${mb(r.dbBytes)} (${Math.round(r.bytesPerArticle)} B/article), decision p50 ${r.p50Ms.toFixed(3)} ms p95 ${r.p95Ms.toFixed(3)} ms p99 ${r.p99Ms.toFixed(3)} ms (cpu p50 ${r.cpuP50Ms.toFixed(3)} p95 ${r.cpuP95Ms.toFixed(3)} ms; classify+record cpu p50 ${r.recordCpuP50Ms.toFixed(3)} p95 ${r.recordCpuP95Ms.toFixed(3)} ms; lookups cpu p50 ${r.lookupCpuP50Ms.toFixed(3)} p95 ${r.lookupCpuP95Ms.toFixed(3)} ms) over ${r.decisions}; ${JSON.stringify(r.outcomes)}; right ${JSON.stringify(r.correct)}`,
     );
     console.log(
       `  tables: ${Object.entries(r.tables)
