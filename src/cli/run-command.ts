@@ -40,6 +40,11 @@ export async function runCommand(
     io.err(`rased: ${(err as Error).message}`);
     return 1;
   }
+  // The gazetteer indexes load on first use (~1 s, synchronous): build them now, before any chat
+  // command or poll waits on them (a Slack command must be acknowledged within 3 s).
+  const t0 = Date.now();
+  void app.world.ctx;
+  log.debug({ ms: Date.now() - t0 }, 'gazetteer and aliases loaded');
   const observe = createObserveServer({ health: app.health, metrics: app.renderMetrics });
   // What every chat platform needs from the app.
   const chatDeps = {
