@@ -79,15 +79,33 @@ export function createAlerting(deps: AlertingDeps) {
     return { ctxOf: (sub: number) => perChat.get(sub) ?? base, compileCtx };
   }
 
+  // Kept between recompiles: the alias contexts while the alias rows stay the same, and each
+  // context's parsed queries by text (of the watches compiled last), so a recompile after one watch
+  // changed parses one watch.
+  type Parsed = WeakMap<MatchContext, Map<string, ReturnType<typeof parseQuery>>>;
+  let contexts: { rows: string; value: ReturnType<typeof aliasContexts> } | null = null;
+  let parsed: Parsed = new WeakMap();
+
   /** Recompiles the matcher when watches, active subscribers or aliases changed (cheap check). */
   function current(): Matcher {
     const v = versionQuery.get()!.v;
     if (matcher && v === version) return matcher;
     const watches = deps.subscribers.activeWatches();
-    const { ctxOf, compileCtx } = aliasContexts();
+    const rows = JSON.stringify(aliasRows.all());
+    if (contexts?.rows !== rows) contexts = { rows, value: aliasContexts() };
+    const { ctxOf, compileCtx } = contexts.value;
     const compiled: { id: number; query: Query }[] = [];
+    const previous = parsed;
+    parsed = new WeakMap();
     for (const w of watches) {
-      const q = parseQuery(w.query, ctxOf(w.subscriberId));
+      const ctx = ctxOf(w.subscriberId);
+      let byText = parsed.get(ctx);
+      if (!byText) {
+        byText = new Map();
+        parsed.set(ctx, byText);
+      }
+      const q = byText.get(w.query) ?? previous.get(ctx)?.get(w.query) ?? parseQuery(w.query, ctx);
+      byText.set(w.query, q);
       if (q.ok) compiled.push({ id: w.id, query: q.value });
       else deps.log.warn({ watch_id: w.id, error: q.error }, 'stored watch no longer parses; skipped');
     }

@@ -184,6 +184,29 @@ describe('alerting through the pipeline', () => {
     expect(alertsOf(t).map((a) => a.subscriber_id)).toEqual([withAlias.id]);
   });
 
+  it('an alias added after the watches were compiled (and their queries parsed) applies to the next article', async () => {
+    const { t, feeds } = await twoOutlets();
+    const now = Date.now();
+    const sub = t.app.subscribers.ensure({ platform: 'console', chatId: 'a' }, now);
+    t.app.subscribers.addWatch(sub.id, 'Zarzour', {}, now);
+    feeds['/two'] = [DAMASCUS];
+    await t.app.scheduler.runOnce(); // compiles the matcher: Zarzour alone
+    t.app.store.db
+      .prepare('INSERT INTO chat_aliases (subscriber_id, alias, canonical, created_at) VALUES (?, ?, ?, ?)')
+      .run(sub.id, 'زرزور', 'Zarzour', now);
+    feeds['/one'] = [
+      item(
+        'z2',
+        'اشتباكات في محيط بلدة زرزور',
+        'https://outlet-one.example/news/z2',
+        'Fri, 20 Nov 2026 09:00:00 GMT',
+        '<p>اندلعت اشتباكات عنيفة في محيط بلدة زرزور بين فصائل محلية صباح اليوم، وفق مصادر أهلية.</p>',
+      ),
+    ];
+    await t.app.scheduler.runOnce();
+    expect(alertsOf(t).map((a) => a.subscriber_id)).toEqual([sub.id]);
+  });
+
   it('a paused subscriber gets alerts held, not sent', async () => {
     const { t, feeds } = await twoOutlets();
     const sub = t.app.subscribers.ensure({ platform: 'console', chatId: 'me' }, Date.now());
