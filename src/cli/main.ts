@@ -64,4 +64,7 @@ export async function cli(): Promise<void> {
   };
   const code = await main(process.argv.slice(2), process.env, io);
   process.exitCode = code;
+  // Everything is closed by now; a connection that never answers (a chat API that hung at start)
+  // must not keep a stopped process alive.
+  setTimeout(() => process.exit(code), 2_000).unref();
 }

@@ -72,15 +72,6 @@ export async function runCommand(
     await app.close();
     return 0;
   }
-  const slackStarted = slack ? await slack.start() : null;
-  await telegram?.start().catch((err: unknown) => log.error({ err }, 'Telegram is off: the bot could not start'));
-  if (slackStarted?.kind === 'failed') log.error({ error: slackStarted.reason }, 'Slack is off');
-  // In Slack's HTTP mode Bolt owns PORT and routes /healthz and /metrics to the observe server.
-  const server = config.port !== null && !slackOwnsPort(slackStarted) ? observe : null;
-  if (server) {
-    const port = await listen(server, config.port!);
-    log.info({ port }, 'serving /healthz and /metrics');
-  }
   app.onTick(() => {
     telegram?.dispatcher.wake();
     slack?.dispatcher.wake();
@@ -90,15 +81,35 @@ export async function runCommand(
   const maintenance = cron.schedule('17 3 * * *', () => app.maintain(), { name: 'rased-retention', timezone: 'UTC' });
   setTimeout(() => app.maintain(), 60_000).unref();
   log.info({ sources: enabled }, 'polling');
-  await new Promise<void>((resolve) => {
-    const stop = (signal: string) => {
-      log.info({ signal }, 'stopping');
-      resolve();
-    };
-    process.once('SIGINT', () => stop('SIGINT'));
-    process.once('SIGTERM', () => stop('SIGTERM'));
+  const stopped = new Promise<string>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
   });
-  server?.close();
+  // Chat platforms start beside polling: a chat API that is slow or down at start holds up no poll
+  // and no /healthz (alerts wait in the outbox until a platform can send).
+  let serving = false;
+  const serveObserve = async (slackStarted: Awaited<ReturnType<NonNullable<typeof slack>['start']>> | null) => {
+    // In Slack's HTTP mode Bolt owns PORT and routes /healthz and /metrics to the observe server.
+    if (config.port === null || slackOwnsPort(slackStarted)) return;
+    serving = true;
+    const port = await listen(observe, config.port);
+    log.info({ port }, 'serving /healthz and /metrics');
+  };
+  const slackHttp = slack !== null && config.slack.appToken === null;
+  if (!slackHttp) await serveObserve(null);
+  void Promise.all([
+    slack
+      ?.start()
+      .then(async (started) => {
+        if (started.kind === 'failed') log.error({ error: started.reason }, 'Slack is off');
+        if (slackHttp) await serveObserve(started);
+      })
+      .catch((err: unknown) => log.error({ err }, 'Slack is off: the app could not start')),
+    telegram?.start().catch((err: unknown) => log.error({ err }, 'Telegram is off: the bot could not start')),
+  ]);
+  const signal = await stopped;
+  log.info({ signal }, 'stopping');
+  if (serving) observe.close();
   await maintenance.stop();
   await slack?.stop();
   await telegram?.stop();
