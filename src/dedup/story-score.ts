@@ -57,9 +57,14 @@ function sharedEntities(
   weight: (k: string) => number,
   saturation: number,
 ) {
-  const set = new Set(theirs);
-  const shared = mine.filter((e) => set.has(e));
-  const mass = shared.reduce((sum, e) => sum + weight(prefix + e), 0);
+  // Lists are short (a story keeps at most 60 places): a scan allocates nothing, a Set per candidate did.
+  const shared: string[] = [];
+  let mass = 0;
+  for (const e of mine) {
+    if (!theirs.includes(e)) continue;
+    shared.push(e);
+    mass += weight(prefix + e);
+  }
   return { value: Math.min(1, mass / saturation), shared };
 }
 
@@ -67,8 +72,7 @@ export function scoreStory(a: ArticleStoryFacts, s: StoryFacts, p: DedupParams):
   const cos = cosine(a.vector, s.centroid);
   const places = sharedEntities(a.places, s.places, 'p:', a.entityWeight, p.entitySaturation);
   const actors = sharedEntities(a.actors, s.actors, 'a:', a.entityWeight, p.entitySaturation);
-  const nums = new Set(s.numbers);
-  const sharedNumbers = a.numbers.filter((n) => nums.has(n));
+  const sharedNumbers = a.numbers.filter((n) => s.numbers.includes(n));
   const numberScore = a.numbers.length ? sharedNumbers.length / Math.min(a.numbers.length, 4) : 0;
   const w = p.weights;
   const raw = w.text * cos + w.place * places.value + w.actor * actors.value + w.number * Math.min(1, numberScore);

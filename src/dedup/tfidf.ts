@@ -33,12 +33,15 @@ export function tfidfVector(tf: ReadonlyMap<string, number>, model: IdfModel): M
 }
 
 export function cosine(a: SparseVector, b: SparseVector): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  const small = a.size <= b.size ? a : b;
+  const large = small === a ? b : a;
   let dot = 0;
-  for (const [t, w] of small) {
+  // forEach, not for…of: the entry iterator allocates a [term, weight] pair per term, which was a
+  // third of the memory a decision allocated (24 candidates × 120 terms).
+  small.forEach((w, t) => {
     const u = large.get(t);
     if (u !== undefined) dot += w * u;
-  }
+  });
   const n = norm(a) * norm(b);
   return n > 0 ? dot / n : 0;
 }
@@ -76,12 +79,13 @@ export function truncate(v: SparseVector, keep: number): Map<string, number> {
 export function topTerms(v: SparseVector, n: number): string[] {
   if (v.size <= n) return [...v.keys()];
   const top: [string, number][] = [];
-  for (const e of v) {
-    if (top.length === n && heavier(e, top[n - 1]!) >= 0) continue;
+  v.forEach((w, t) => {
+    const e = [t, w] as const;
+    if (top.length === n && heavier(e, top[n - 1]!) >= 0) return;
     let i = Math.min(top.length, n - 1);
     while (i > 0 && heavier(e, top[i - 1]!) < 0) i--;
-    top.splice(i, 0, e);
+    top.splice(i, 0, [t, w]);
     if (top.length > n) top.pop();
-  }
+  });
   return top.map(([t]) => t);
 }

@@ -74,6 +74,23 @@ export function unpackCentroid(r: Pick<StoryRow, 'centroid_terms' | 'centroid_we
   return v;
 }
 
+/** The `limit` ids of highest weight, ties to the highest id, best first (no array of all entries). */
+function best(weight: ReadonlyMap<number, number>, limit: number): number[] {
+  const top: number[] = [];
+  const before = (w: number, id: number, j: number) => {
+    const u = weight.get(top[j]!)!;
+    return w > u || (w === u && id > top[j]!);
+  };
+  weight.forEach((w, id) => {
+    if (top.length === limit && !before(w, id, limit - 1)) return;
+    let i = Math.min(top.length, limit - 1);
+    while (i > 0 && before(w, id, i - 1)) i--;
+    top.splice(i, 0, id);
+    if (top.length > limit) top.pop();
+  });
+  return top;
+}
+
 export function createDedupRepo(db: Db) {
   const q = {
     byUrlKey: db.prepare<[string], { id: number; content_hash: string }>(
@@ -240,10 +257,7 @@ export function createDedupRepo(db: Db) {
           weight.set(id, (weight.get(id) ?? 0) + w);
         }
       }
-      return [...weight]
-        .sort((a, b) => b[1] - a[1] || b[0] - a[0])
-        .slice(0, limit)
-        .map(([id]) => id);
+      return best(weight, limit);
     },
     storyVersions: (ids: readonly number[]) => (ids.length ? q.storyVersions.all(JSON.stringify(ids)) : []),
     stories: (ids: readonly number[]) => (ids.length ? q.stories.all(JSON.stringify(ids)) : []),
