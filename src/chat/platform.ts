@@ -1,9 +1,9 @@
 // What every chat platform's service needs from the app (Telegram and Slack extend it).
 
 import type { DeliverLog, DeliveryEvent } from '../deliver/outcome';
-import type { DeliveryPartsDeps } from '../deliver/parts';
+import { createDeliveryParts, type DeliveryPartsDeps } from '../deliver/parts';
 import type { PlanConfig } from '../deliver/plan';
-import type { SourceHealth } from './commands/core';
+import { createCommandCore, type SourceHealth } from './commands/core';
 import type { SourceAdmin } from './commands/source';
 
 export interface ChatPlatformDeps extends DeliveryPartsDeps {
@@ -17,4 +17,19 @@ export interface ChatPlatformDeps extends DeliveryPartsDeps {
   readonly sourceAdmin?: SourceAdmin;
   readonly onEvent?: (e: DeliveryEvent) => void;
   readonly scanEveryMs?: number;
+}
+
+/** The parts both platforms build the same way: outbox store, views, and the command core. */
+export function createPlatformParts(deps: ChatPlatformDeps) {
+  const { store, views } = createDeliveryParts(deps);
+  const core = createCommandCore({
+    store,
+    articles: deps.articles,
+    matchContext: deps.matchContext,
+    sources: deps.sources,
+    clock: deps.clock,
+    ...(deps.onWatchesChanged ? { onWatchesChanged: deps.onWatchesChanged } : {}),
+    ...(deps.sourceAdmin ? { sourceAdmin: deps.sourceAdmin } : {}),
+  });
+  return { store, views, core };
 }

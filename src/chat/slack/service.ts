@@ -6,9 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createDispatcher, type Dispatcher } from '../../deliver/dispatcher';
 import type { Limits } from '../../deliver/pacer';
-import { createDeliveryParts } from '../../deliver/parts';
-import { createCommandCore } from '../commands/core';
-import type { ChatPlatformDeps } from '../platform';
+import { type ChatPlatformDeps, createPlatformParts } from '../platform';
 import { createSlackApp, type SlackStart } from './app';
 import { createSlackClient } from './client';
 import { createHomeStore } from './home-store';
@@ -30,16 +28,7 @@ export interface SlackServiceDeps extends ChatPlatformDeps {
 }
 
 export function createSlackService(deps: SlackServiceDeps) {
-  const { store, views } = createDeliveryParts(deps);
-  const core = createCommandCore({
-    store,
-    articles: deps.articles,
-    matchContext: deps.matchContext,
-    sources: deps.sources,
-    clock: deps.clock,
-    ...(deps.onWatchesChanged ? { onWatchesChanged: deps.onWatchesChanged } : {}),
-    ...(deps.sourceAdmin ? { sourceAdmin: deps.sourceAdmin } : {}),
-  });
+  const { store, views, core } = createPlatformParts(deps);
   const home = createHomeStore(deps.db);
   const slack =
     deps.listen === false

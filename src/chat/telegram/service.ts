@@ -4,9 +4,7 @@
 import { Api } from 'grammy';
 import { createDispatcher, type Dispatcher } from '../../deliver/dispatcher';
 import type { Limits } from '../../deliver/pacer';
-import { createDeliveryParts } from '../../deliver/parts';
-import { createCommandCore } from '../commands/core';
-import type { ChatPlatformDeps } from '../platform';
+import { type ChatPlatformDeps, createPlatformParts } from '../platform';
 import { createTelegramBot } from './bot';
 import { type RunningTelegram, startTelegram, type TelegramRunOptions } from './run';
 import { createTelegramSender } from './sender';
@@ -24,16 +22,7 @@ export interface TelegramServiceDeps extends ChatPlatformDeps {
 }
 
 export function createTelegramService(deps: TelegramServiceDeps) {
-  const { store, views } = createDeliveryParts(deps);
-  const core = createCommandCore({
-    store,
-    articles: deps.articles,
-    matchContext: deps.matchContext,
-    sources: deps.sources,
-    clock: deps.clock,
-    ...(deps.onWatchesChanged ? { onWatchesChanged: deps.onWatchesChanged } : {}),
-    ...(deps.sourceAdmin ? { sourceAdmin: deps.sourceAdmin } : {}),
-  });
+  const { store, views, core } = createPlatformParts(deps);
   const tg = createTelegramBot({
     token: deps.token,
     apiRoot: deps.apiRoot ?? null,
