@@ -7,7 +7,7 @@
 // slots were hit.
 import type { MatchContext } from './context';
 import { createFormTableBuilder, type FormTable, type FormTableBuilder } from './form-table';
-import { ACRONYM, exactForms, type TopicForms, topicForms } from './forms';
+import { ACRONYM, exactForms, topicForms } from './forms';
 import { createPlaceWatch, type PlaceWatch, type PlaceWatchBuilder } from './place-watch';
 import type { Query, QueryTerm } from './query';
 import { ACRONYM_MAX_LENGTH, FOLD_SENSITIVE } from './rules';
@@ -37,9 +37,6 @@ export function compileQueries(watches: readonly { id: number | string; query: Q
   // A generated plural must not be a place or an actor: "Hama" + s is Hamas.
   const isName = (key: string) =>
     ctx.places.byKey(key).length > 0 || ctx.aliases.byKey(key).some((g) => g.kind === 'actor');
-  const memo = new Map<string, TopicForms>();
-  const topic = memoized(memo, topicMemo.get(ctx), isName);
-  topicMemo.set(ctx, memo);
 
   const slotOf = (term: QueryTerm): number => {
     const sig = signature(term);
@@ -47,7 +44,7 @@ export function compileQueries(watches: readonly { id: number | string; query: Q
     if (known !== undefined) return known;
     const slot = slotBySignature.size;
     slotBySignature.set(sig, slot);
-    addTerm(term, slot, builders, ctx, topic);
+    addTerm(term, slot, builders, ctx, isName);
     return slot;
   };
 
@@ -70,43 +67,26 @@ function lastLetterOf(t: QueryTerm): string | undefined {
 }
 
 /** Topic words take suffixes (./forms); so do the aliases of topic groups (car bomb, prison break). */
-/**
- * Forms of the topic words of the last compile, by context and text (they depend on the context's
- * names only): recompiling after a watch changed reuses them.
- */
-const topicMemo = new WeakMap<MatchContext, Map<string, TopicForms>>();
-
-const memoized =
-  (memo: Map<string, TopicForms>, last: Map<string, TopicForms> | undefined, isName: (key: string) => boolean): Topic =>
-  (text) => {
-    let forms = memo.get(text);
-    if (!forms) {
-      forms = last?.get(text) ?? topicForms(text, isName);
-      memo.set(text, forms);
-    }
-    return forms;
-  };
-
-function addTopic(text: string, slot: number, table: FormTableBuilder, topic: Topic, lastLetter?: string) {
-  const { forms, suffixForms } = topic(text);
+function addTopic(text: string, slot: number, table: FormTableBuilder, isName: IsName, lastLetter?: string) {
+  const { forms, suffixForms } = topicForms(text, isName);
   for (const form of forms) table.add(form, slot, 0, lastLetter);
   for (const s of suffixForms) table.addSuffix(s, slot);
 }
 
-type Topic = (text: string) => TopicForms;
+type IsName = (key: string) => boolean;
 
 interface Builders {
   readonly table: FormTableBuilder;
   readonly places: PlaceWatchBuilder;
 }
 
-function addTerm(t: QueryTerm, slot: number, { table, places }: Builders, ctx: MatchContext, topic: Topic): void {
+function addTerm(t: QueryTerm, slot: number, { table, places }: Builders, ctx: MatchContext, isName: IsName): void {
   if (t.mode === 'exact') {
     for (const form of exactForms(t.raw)) table.add(form, slot);
     return;
   }
   if (t.placeIds.length === 0 && t.aliasIds.length === 0) {
-    addTopic(t.raw, slot, table, topic, lastLetterOf(t));
+    addTopic(t.raw, slot, table, isName, lastLetterOf(t));
     return;
   }
   if (t.placeIds.length > 0) places.watch(t.placeIds, slot);
@@ -117,12 +97,12 @@ function addTerm(t: QueryTerm, slot: number, { table, places }: Builders, ctx: M
     // Topic and spelling groups are words, not names: they take the article and plurals (militias).
     if (g.kind === 'topic' || g.kind === 'spelling') {
       for (const alias of names) {
-        const { forms } = topic(alias);
+        const { forms } = topicForms(alias, isName);
         for (const form of forms) table.add(form, slot);
       }
       if (t.mode === 'term' && g.kind === 'topic')
         for (const alias of [g.nameAr, ...g.aliases])
-          for (const s of topic(alias).suffixForms) table.addSuffix(s, slot);
+          for (const s of topicForms(alias, isName).suffixForms) table.addSuffix(s, slot);
       continue;
     }
     const caseSensitive = new Set(g.caseSensitiveAliases ?? []);
