@@ -65,6 +65,8 @@ interface Prepared {
   readonly segments: Int32Array;
   /** The best paragraph when this term is the only one. */
   readonly best: number;
+  /** The skeleton when this term is the only one, once built. */
+  alone: Skeleton | null;
 }
 
 export interface EvidenceBuilder {
@@ -127,7 +129,7 @@ export function createEvidenceBuilder(title: string, body: string): EvidenceBuil
       const segments = new Int32Array(hits.length);
       for (let i = 0; i < hits.length; i++)
         segments[i] = hits[i]!.where === 'body' ? segmentOf(starts, hits[i]!.start) : -1;
-      p = { id: prepared.size, hits, segments, best: bestSegment([raw]) };
+      p = { id: prepared.size, hits, segments, best: bestSegment([raw]), alone: null };
       prepared.set(raw, p);
     }
     return p;
@@ -144,10 +146,23 @@ export function createEvidenceBuilder(title: string, body: string): EvidenceBuil
   };
 
   const skeleton = (terms: readonly TermHits[]): Skeleton => {
+    if (terms.length === 1) {
+      // Most evidence: one term (a single-term watch, or one term of an OR found).
+      const p = prepare(terms[0]!.hits);
+      p.alone ??= skeletonOf([p], terms);
+      return p.alone;
+    }
     const ps = terms.map((t) => prepare(t.hits));
-    const key = ps.length === 1 ? ps[0]!.id : ps.map((p) => p.id).join(',');
+    const key = ps.map((p) => p.id).join(',');
     let sk = skeletons.get(key);
-    if (sk) return sk;
+    if (!sk) {
+      sk = skeletonOf(ps, terms);
+      skeletons.set(key, sk);
+    }
+    return sk;
+  };
+
+  const skeletonOf = (ps: readonly Prepared[], terms: readonly TermHits[]): Skeleton => {
     const best = ps.length === 1 ? ps[0]!.best : bestSegment(terms.map((t) => t.hits));
     const chosen = ps.map((p) => {
       const c = pick(p, best);
@@ -158,28 +173,24 @@ export function createEvidenceBuilder(title: string, body: string): EvidenceBuil
       for (const h of c)
         if (h.where === 'body' && (first < 0 || h.start < first) && segmentOf(starts, h.start) === best)
           first = h.start;
-    sk = { chosen, snippet: first >= 0 ? snippet(best, first) : title.trim() };
-    skeletons.set(key, sk);
-    return sk;
+    return { chosen, snippet: first >= 0 ? snippet(best, first) : title.trim() };
   };
 
   return {
     build(terms) {
       const sk = skeleton(terms);
       const hits: Hit[] = [];
-      terms.forEach((term, i) => {
-        for (const h of sk.chosen[i]!) {
-          const text = h.where === 'title' ? title : body;
+      for (let i = 0; i < terms.length; i++)
+        for (const h of sk.chosen[i]!)
           hits.push({
-            term: term.term,
-            surface: text.slice(h.start, h.end),
+            term: terms[i]!.term,
+            surface: (h.where === 'title' ? title : body).slice(h.start, h.end),
             where: h.where,
             start: h.start,
             end: h.end,
           });
-        }
-      });
-      hits.sort((a, b) => (a.where === b.where ? a.start - b.start : a.where === 'title' ? -1 : 1));
+      if (hits.length > 1)
+        hits.sort((a, b) => (a.where === b.where ? a.start - b.start : a.where === 'title' ? -1 : 1));
       return { hits, snippet: sk.snippet };
     },
   };
