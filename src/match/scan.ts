@@ -142,13 +142,14 @@ function scanArabic(s: Scan, i: number, peeled: Peeled): void {
     return;
   }
   const pre = peeled.hashes;
-  prefixHashes(chars, start, len, pre);
   const suffixes = table.hasSuffixes && len >= 4 ? suffixesOf(chars, end) : undefined;
+  // Most tokens are only themselves (no proclitic, no suffix): their hash is the tokenizer's.
+  if (peeled.count > 1 || suffixes) prefixHashes(chars, start, len, pre);
   for (let k = 0; k < peeled.count; k++) {
     const from = peeled.from[k]!;
     const article = peeled.article[k]!;
     const a = from - start;
-    const b = find(table, sliceHash(pre, a, len, article), chars, from, end, article);
+    const b = find(table, k === 0 ? t.hashes[i]! : sliceHash(pre, a, len, article), chars, from, end, article);
     if (b) scanBucket(s, i, b, peeled.clitic[k]!);
     if (suffixes) scanSuffixes(s, i, a, article, suffixes, pre);
   }
