@@ -20,8 +20,6 @@ export interface Peeled {
   readonly article: Uint8Array;
   /** Something was peeled: only CLITICS forms may match. */
   readonly clitic: Uint8Array;
-  /** Prefix hashes of the token (prefixHashes), when it is no longer than MAX_STEM. */
-  readonly hashes: Int32Array;
 }
 
 /** Longer tokens (never a watched word) are not tried with a suffix cut off. */
@@ -33,7 +31,6 @@ export const createPeeled = (): Peeled => ({
   from: new Int32Array(8),
   article: new Uint8Array(8),
   clitic: new Uint8Array(8),
-  hashes: new Int32Array(MAX_STEM + 2),
 });
 
 function add(out: Peeled, from: number, article: number, clitic: number): void {
@@ -84,20 +81,15 @@ export function stemHash(chars: Uint16Array, from: number, end: number, article:
   return h;
 }
 
-/** out[j] = hashKey of chars[from .. from + j), for j in 0 .. len (len <= MAX_STEM). */
-export function prefixHashes(chars: Uint16Array, from: number, len: number, out: Int32Array): void {
-  let h = 0;
-  out[0] = 0;
-  for (let j = 0; j < len; j++) out[j + 1] = h = (Math.imul(h, HASH_BASE) + chars[from + j]!) | 0;
-}
-
 /**
- * stemHash of chars[from + a .. from + b), after "ال" when article, from the prefix hashes of
- * chars[from ..] (prefixHashes): the hash is polynomial, so no character is read again.
+ * stemHash of chars[start + a .. start + b), after "ال" when article, for the token whose characters
+ * start at `start`, from its prefix hashes (Tokens.prefix): the hash is polynomial, so no character
+ * is read again. b - a <= MAX_STEM.
  */
-export function sliceHash(pre: Int32Array, a: number, b: number, article: number): number {
+export function sliceHash(prefix: Int32Array, start: number, a: number, b: number, article: number): number {
   const p = POW[b - a]!;
-  const h = (pre[b]! - Math.imul(pre[a]!, p)) | 0;
+  const before = a === 0 ? 0 : prefix[start + a - 1]!;
+  const h = (prefix[start + b - 1]! - Math.imul(before, p)) | 0;
   return article ? (h + Math.imul(ARTICLE_HASH, p)) | 0 : h;
 }
 

@@ -5,7 +5,7 @@
 // are checked only on a hit (./hit-rules).
 import { AR } from '../text/charmap';
 import type { Tokens } from '../text/tokenize';
-import { createPeeled, MAX_STEM, type Peeled, peel, prefixHashes, sliceHash, stemEquals, stemHash } from './clitics';
+import { createPeeled, MAX_STEM, type Peeled, peel, sliceHash, stemEquals, stemHash } from './clitics';
 import type { Bucket, FormTable, Pattern, Targets } from './form-table';
 import { bucketOf, mayHave, SUFFIX_BIT } from './form-table';
 import { ACRONYM, AMBIGUOUS, CLITICS, INSIDE, SKIP_ARTICLES, WEAK } from './forms';
@@ -120,8 +120,8 @@ export function scanTokens(raw: string, t: Tokens, table: FormTable, where: 'tit
 }
 
 /**
- * An Arabic token: itself and the stems under its proclitics, each also with a suffix cut off. The
- * token's prefix hashes are computed once; every stem's hash follows from them (sliceHash).
+ * An Arabic token: itself and the stems under its proclitics, each also with a suffix cut off. Every
+ * stem's hash follows from the token's prefix hashes (sliceHash).
  */
 function scanArabic(s: Scan, i: number, peeled: Peeled): void {
   const { t, table } = s;
@@ -141,17 +141,21 @@ function scanArabic(s: Scan, i: number, peeled: Peeled): void {
     }
     return;
   }
-  const pre = peeled.hashes;
   const suffixes = table.hasSuffixes && len >= 4 ? suffixesOf(chars, end) : undefined;
-  // Most tokens are only themselves (no proclitic, no suffix): their hash is the tokenizer's.
-  if (peeled.count > 1 || suffixes) prefixHashes(chars, start, len, pre);
   for (let k = 0; k < peeled.count; k++) {
     const from = peeled.from[k]!;
     const article = peeled.article[k]!;
     const a = from - start;
-    const b = find(table, k === 0 ? t.hashes[i]! : sliceHash(pre, a, len, article), chars, from, end, article);
+    const b = find(
+      table,
+      k === 0 ? t.hashes[i]! : sliceHash(t.prefix, start, a, len, article),
+      chars,
+      from,
+      end,
+      article,
+    );
     if (b) scanBucket(s, i, b, peeled.clitic[k]!);
-    if (suffixes) scanSuffixes(s, i, a, article, suffixes, pre);
+    if (suffixes) scanSuffixes(s, i, a, article, suffixes);
   }
 }
 
@@ -185,15 +189,8 @@ const suffixesOf = (chars: Uint16Array, end: number) => {
   return last >= 0 && last < 256 && second >= 0 && second < 256 ? SUFFIXES_BY_END[last * 256 + second] : undefined;
 };
 
-/** The stem chars[start + a ..] of token i with each candidate suffix cut off; pre: the token's prefix hashes. */
-function scanSuffixes(
-  s: Scan,
-  i: number,
-  a: number,
-  article: number,
-  candidates: readonly Suffix[],
-  pre: Int32Array,
-): void {
+/** The stem chars[start + a ..] of token i with each candidate suffix cut off. */
+function scanSuffixes(s: Scan, i: number, a: number, article: number, candidates: readonly Suffix[]): void {
   const { t, table } = s;
   const chars = t.chars;
   const start = t.charStarts[i]!;
@@ -201,7 +198,7 @@ function scanSuffixes(
   for (const { length, third, bit } of candidates) {
     const stemLen = len - length;
     if (stemLen < 2 || stemLen <= a || (third !== 0 && chars[start + stemLen] !== third)) continue;
-    const b = find(table, sliceHash(pre, a, stemLen, article), chars, start + a, start + stemLen, article);
+    const b = find(table, sliceHash(t.prefix, start, a, stemLen, article), chars, start + a, start + stemLen, article);
     if (!b) continue;
     for (const p of b.suffixed) if (p.suffixes & bit) emit(p.targets, s.where, t.starts[i]!, t.ends[i]!, false, s.out);
   }

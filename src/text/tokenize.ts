@@ -22,6 +22,11 @@ export interface Tokens {
   readonly chars: Uint16Array;
   readonly charStarts: Int32Array;
   readonly charLens: Int32Array;
+  /**
+   * prefix[k]: hash (hashKey) of the token's normalized characters up to chars[k] included, so the
+   * hash of any slice of a token costs O(1) (see HASH_BASE).
+   */
+  readonly prefix: Int32Array;
 }
 
 /**
@@ -70,6 +75,7 @@ export function createTokenizer(table: CharTable = charTable()): Tokenizer {
       ends: new Int32Array(n),
       kinds: new Uint8Array(n),
       chars: new Uint16Array(chars),
+      prefix: new Int32Array(chars),
       charStarts: new Int32Array(n),
       charLens: new Int32Array(n),
     };
@@ -107,7 +113,7 @@ function scan(raw: Uint16Array, len: number, table: CharTable, t: Tokens): numbe
   const lat = LAT;
   const mask = CLASS_MASK;
   const multi = MULTI_ENTRY;
-  const { hashes, starts, ends, kinds, chars, charStarts, charLens } = t;
+  const { hashes, starts, ends, kinds, chars, charStarts, charLens, prefix } = t;
   let count = 0;
   let n = 0; // chars written
   let i = 0;
@@ -124,12 +130,13 @@ function scan(raw: Uint16Array, len: number, table: CharTable, t: Tokens): numbe
     starts[count] = i;
     token: for (;;) {
       if (e & multi) {
-        h = foldMulti(table, raw[i]!, chars, n, h);
+        h = foldMulti(table, raw[i]!, chars, prefix, n, h);
         n += table.multi.get(raw[i]!)?.length ?? 0;
       } else {
         const f = e & 0xffff;
-        chars[n++] = f;
+        chars[n] = f;
         h = (Math.imul(h, base) + f) | 0;
+        prefix[n++] = h;
       }
       end = ++i;
       e = entries[raw[i]!]!;
@@ -158,12 +165,13 @@ function scan(raw: Uint16Array, len: number, table: CharTable, t: Tokens): numbe
 }
 
 /** A character that folds to several (ﷲ → الله): writes them at chars[n ..] and returns the hash. */
-function foldMulti(table: CharTable, c: number, chars: Uint16Array, n: number, h: number): number {
+function foldMulti(table: CharTable, c: number, chars: Uint16Array, prefix: Int32Array, n: number, h: number): number {
   const m = table.multi.get(c) ?? '';
   for (let j = 0; j < m.length; j++) {
     const mc = m.charCodeAt(j);
     chars[n + j] = mc;
     h = (Math.imul(h, HASH_BASE) + mc) | 0;
+    prefix[n + j] = h;
   }
   return h;
 }

@@ -75,7 +75,7 @@ function randomText(seed: number, length: number): string {
 }
 
 describe('tokenizer against the plain per-character rules', () => {
-  it('gives the same tokens, offsets, kinds and hashes on 2,000 random texts', () => {
+  it('gives the same tokens, offsets, kinds, hashes and prefix hashes on 2,000 random texts', () => {
     const tokenizer = createTokenizer();
     for (let seed = 1; seed <= 2000; seed++) {
       const raw = randomText(seed, 1 + (seed % 120));
@@ -88,7 +88,11 @@ describe('tokenizer against the plain per-character rules', () => {
         kind: t.kinds[i]!,
       }));
       expect(got, JSON.stringify(raw)).toEqual(want);
-      for (let i = 0; i < t.count; i++) expect(t.hashes[i]).toBe(hashKey(got[i]!.key));
+      for (let i = 0; i < t.count; i++) {
+        const key = got[i]!.key;
+        expect(t.hashes[i]).toBe(hashKey(key));
+        for (let j = 0; j < key.length; j++) expect(t.prefix[t.charStarts[i]! + j]).toBe(hashKey(key, 0, j + 1));
+      }
     }
   });
 
