@@ -134,7 +134,8 @@ const SQL = {
   lshLoad: 'INSERT INTO temp.lsh_load (article_id, keys) VALUES (?, ?)',
   link: "INSERT INTO article_story (article_id, story_id, joined, score, shared) VALUES (?, ?, ?, 0.5, '{}')",
   story: `INSERT INTO stories (id, first_article_id, title, first_seen, last_seen, article_count, outlets, languages,
-     places, actors, numbers, centroid_terms, centroid_weights) VALUES (?, ?, ?, ?, ?, ?, ?, '["en"]', ?, ?, ?, ?, ?)`,
+     places, actors, numbers, centroid_terms, centroid_keys, centroid_weights)
+     VALUES (?, ?, ?, ?, ?, ?, ?, '["en"]', ?, ?, ?, ?, ?, ?)`,
   keys: 'INSERT OR IGNORE INTO story_keys (key, story_id) SELECT value, ? FROM json_each(?)',
   df: 'INSERT INTO dedup_df (term, df) SELECT key, value FROM json_each(?)',
 };

@@ -75,7 +75,7 @@ function probe(db: Db, gen: Generator, l: Loaded, i: number, end: number, run: n
   return { article, kind, story: recent + 1 };
 }
 
-/** The statements `classify` runs for `c` (document frequencies and story rows are cached). */
+/** The statements `classify` runs for `c` (document frequencies are cached). */
 function storeLookups(repo: DedupRepo, a: DedupArticle, c: Classification, p: DedupParams) {
   const f = c.features;
   repo.byUrlKey(a.urlKey!);
@@ -84,7 +84,8 @@ function storeLookups(repo: DedupRepo, a: DedupArticle, c: Classification, p: De
   repo.signatures(hits.map((h) => h.article_id));
   if (c.decision.kind !== 'new') return;
   repo.linkedFrom(a.urlKey!, -1);
-  repo.storyVersions(repo.storyCandidateIds(storyKeys(f, c.vector, p.indexTerms), p.maxStoryCandidates));
+  const ids = repo.storyCandidateIds(storyKeys(f, c.vector, p.indexTerms), p.maxStoryCandidates);
+  repo.candidates(ids, Number.NEGATIVE_INFINITY);
 }
 
 /** Whether the decision is the right one for the probe's kind. */

@@ -7,7 +7,7 @@
 //   4. same story: candidate stories from the index of recently active stories, scored, decided.
 // `classify` only reads; `record` is the only writer. Decisions are pure (decide.ts, near-dup.ts,
 // story-score.ts); this file gathers their facts and stores their outcome. Document frequencies
-// and parsed stories are cached in memory (df-cache.ts, story-cache.ts).
+// are cached in memory (df-cache.ts); stories are read per decision (story-rows.ts says why).
 
 import type { Db } from '../store/db';
 import { createDedupRepo, type DedupRepo, sigFromBuffer } from '../store/dedup-repo';
@@ -18,10 +18,10 @@ import { exactOverlap } from './minhash';
 import { bestNearDuplicate, type NearDupCandidate, needsExactCheck } from './near-dup';
 import { type DedupParams, withParams } from './params';
 import { createRecorder } from './record';
-import { createStoryCache } from './story-cache';
 import { storyKeys } from './story-merge';
+import { candidateStories } from './story-rows';
 import { decideStory, type Shared } from './story-score';
-import { idf, tfidfVector } from './tfidf';
+import { idf, keyed, tfidfVector } from './tfidf';
 
 export interface DedupArticle {
   /** The article's row when the caller stored it first (then it is never its own duplicate). */
@@ -78,7 +78,6 @@ export function createDedup(deps: DedupDeps) {
   const repo: DedupRepo = createDedupRepo(deps.db);
   const extractor = createFeatureExtractor(params);
   const df = createDfCache(repo);
-  const stories = createStoryCache(repo);
 
   function nearDuplicate(f: ArticleFeatures, selfId: number) {
     const keys = [...f.bandKeys, ...f.leadKeys];
@@ -147,9 +146,16 @@ export function createDedup(deps: DedupDeps) {
     }
     const at = Math.min(a.publishedAt, clock());
     const ids = repo.storyCandidateIds(storyKeys(features, vector, params.indexTerms), params.maxStoryCandidates);
-    const candidates = stories.many(ids, at - params.reopenHorizonMs);
+    const candidates = candidateStories(repo, ids, at - params.reopenHorizonMs);
     const f = features;
-    const facts = { vector, places: f.places, actors: f.actors, numbers: f.numbers, publishedAt: at, entityWeight };
+    const facts = {
+      vector: keyed(vector),
+      places: f.places,
+      actors: f.actors,
+      numbers: f.numbers,
+      publishedAt: at,
+      entityWeight,
+    };
     const story = decideStory(facts, candidates, params);
     const decision: DedupDecision =
       story.kind === 'join'
@@ -172,7 +178,7 @@ export function createDedup(deps: DedupDeps) {
     return { decision, article: a, features, vector };
   }
 
-  const record = createRecorder({ repo, params, extractor, df, stories, clock });
+  const record = createRecorder({ repo, params, extractor, df, clock });
 
   /** Writes buffered document-frequency counts (call before closing the database). */
   const flush = () => df.flush();

@@ -6,19 +6,18 @@ import type { Classification } from './dedup';
 import type { DfCache } from './df-cache';
 import { type ArticleFeatures, entityKeys, type FeatureExtractor } from './features';
 import type { DedupParams } from './params';
-import type { StoryCache } from './story-cache';
 import { EMPTY_STORY, mergeIntoStory, storyKeys } from './story-merge';
+import { storySummary } from './story-rows';
 
 export interface RecorderDeps {
   readonly repo: DedupRepo;
   readonly params: DedupParams;
   readonly extractor: FeatureExtractor;
   readonly df: DfCache;
-  readonly stories: StoryCache;
   readonly clock: () => number;
 }
 
-export function createRecorder({ repo, params, extractor, df, stories, clock }: RecorderDeps) {
+export function createRecorder({ repo, params, extractor, df, clock }: RecorderDeps) {
   let prunedUpTo = 0;
 
   function writeSignature(id: number, f: ArticleFeatures) {
@@ -30,7 +29,7 @@ export function createRecorder({ repo, params, extractor, df, stories, clock }: 
 
   function joinStory(articleId: number, c: Classification, storyId: number | null, previous: number | null) {
     const { article: a, features: f } = c;
-    const before = storyId === null ? undefined : stories.one(storyId);
+    const before = storyId === null ? undefined : storySummary(repo, storyId);
     const vector = c.vector.size ? c.vector : null;
     const joining = { ...a, places: f.places, actors: f.actors, numbers: f.numbers, vector };
     const s = mergeIntoStory(before ?? EMPTY_STORY, joining, params.centroidTerms);
@@ -49,7 +48,6 @@ export function createRecorder({ repo, params, extractor, df, stories, clock }: 
     if (id === undefined) {
       id = repo.insertStory({ ...write, first_article_id: articleId, title: a.title, previous_story_id: previous });
     } else repo.updateStory({ ...write, id });
-    stories.put({ ...s, id });
     repo.putStoryKeys(storyKeys(f, s.centroid, params.indexTerms), id);
     return id;
   }

@@ -4,11 +4,11 @@
 // seen. Places, actors and numbers are language-neutral ids, so an English and an Arabic report of
 // one event score on them even though their cosine is near 0.
 import type { DedupParams } from './params';
-import { cosine, type SparseVector } from './tfidf';
+import { type KeyedVector, keyedCosine, type PackedVector } from './tfidf';
 
 export interface StoryFacts {
   readonly id: number;
-  readonly centroid: SparseVector;
+  readonly centroid: PackedVector;
   readonly places: readonly string[];
   readonly actors: readonly string[];
   readonly numbers: readonly string[];
@@ -17,7 +17,7 @@ export interface StoryFacts {
 }
 
 export interface ArticleStoryFacts {
-  readonly vector: SparseVector;
+  readonly vector: KeyedVector;
   readonly places: readonly string[];
   readonly actors: readonly string[];
   readonly numbers: readonly string[];
@@ -69,7 +69,7 @@ function sharedEntities(
 }
 
 export function scoreStory(a: ArticleStoryFacts, s: StoryFacts, p: DedupParams): StoryScore {
-  const cos = cosine(a.vector, s.centroid);
+  const cos = keyedCosine(a.vector, s.centroid);
   const places = sharedEntities(a.places, s.places, 'p:', a.entityWeight, p.entitySaturation);
   const actors = sharedEntities(a.actors, s.actors, 'a:', a.entityWeight, p.entitySaturation);
   const sharedNumbers = a.numbers.filter((n) => s.numbers.includes(n));

@@ -1,6 +1,8 @@
 // Sparse TF-IDF vectors and centroids. IDF is smoothed, ln((N+1)/(df+1)) + 1, so a term never seen
 // before weighs most and an empty model still works. Vectors are L2-normalized; a story centroid is
 // the running sum of its articles' unit vectors, truncated to its heaviest terms so it stays small.
+// Stories are scored by keyed vectors: terms replaced by a 30-bit hash (keyedCosine below).
+import { fnv1a32 } from './hash';
 
 export type SparseVector = ReadonlyMap<string, number>;
 
@@ -58,6 +60,57 @@ export function norm(v: SparseVector): number {
   const n = Math.sqrt(s);
   norms.set(v, n);
   return n;
+}
+
+/**
+ * A term's key in keyed and packed vectors: 30 bits of its FNV-1a hash, a small integer (a cheap
+ * Map key, no string to build from a stored row). Two distinct terms share a key with probability
+ * 2⁻³⁰ per pair; when they do, one cosine gains a spurious product.
+ */
+export const termKey = (t: string): number => fnv1a32(t) & 0x3fffffff;
+
+/** An article's vector for scoring: weights by term key. */
+export interface KeyedVector {
+  readonly weights: ReadonlyMap<number, number>;
+  readonly norm: number;
+}
+
+/** A story centroid for scoring, as stored: term keys and weights in the same order. */
+export interface PackedVector {
+  readonly keys: Uint32Array;
+  readonly weights: Float64Array;
+  readonly norm: number;
+}
+
+export function keyed(v: SparseVector): KeyedVector {
+  const weights = new Map<number, number>();
+  v.forEach((w, t) => {
+    const k = termKey(t);
+    weights.set(k, (weights.get(k) ?? 0) + w);
+  });
+  return { weights, norm: norm(v) };
+}
+
+export function packed(v: SparseVector): PackedVector {
+  return { keys: Uint32Array.from(v.keys(), termKey), weights: Float64Array.from(v.values()), norm: norm(v) };
+}
+
+/** Norm of stored weights (summed in the order `norm` sums the vector they were packed from). */
+export function normOf(weights: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < weights.length; i++) s += weights[i]! * weights[i]!;
+  return Math.sqrt(s);
+}
+
+/** `cosine` of an article and a story centroid, over term keys. */
+export function keyedCosine(a: KeyedVector, c: PackedVector): number {
+  let dot = 0;
+  for (let i = 0; i < c.keys.length; i++) {
+    const u = a.weights.get(c.keys[i]!);
+    if (u !== undefined) dot += c.weights[i]! * u;
+  }
+  const n = a.norm * c.norm;
+  return n > 0 ? dot / n : 0;
 }
 
 /** Centroid + vector, keeping the `keep` heaviest terms. */

@@ -1,5 +1,6 @@
 // SQL for src/dedup's tables (0003_dedup.sql): prepared once, plain rows in and out. Lists go in as
 // one JSON array parameter (json_each) so a lookup is one statement however many keys it has.
+import { normOf, type PackedVector, packed, termKey } from '../dedup/tfidf';
 import type { Db } from './db';
 
 export interface StoryRow {
@@ -17,16 +18,11 @@ export interface StoryRow {
   /** Space-separated terms and their float64 weights (packCentroid); see migration 0012. */
   centroid_terms: string;
   centroid_weights: Buffer;
+  /** The terms' keys (tfidf.ts termKey), uint32 little-endian; see migration 0013. */
+  centroid_keys: Buffer;
   /** JSON {term: weight} of rows written before migration 0012; '{}' since. */
   centroid: string;
   previous_story_id: number | null;
-}
-
-/** What changes whenever an article joins a story: enough to tell a cached story is current. */
-export interface StoryVersion {
-  id: number;
-  last_seen: number;
-  article_count: number;
 }
 
 export interface SignatureRow {
@@ -35,6 +31,12 @@ export interface SignatureRow {
   sig: Buffer;
   lead: Buffer;
 }
+
+/** What scoring needs of a candidate story; old rows' terms (or JSON) only when they have no keys. */
+export type CandidateRow = Pick<
+  StoryRow,
+  'id' | 'first_seen' | 'last_seen' | 'places' | 'actors' | 'numbers' | 'centroid_keys' | 'centroid_weights'
+> & { centroid_terms: string | null; centroid: string | null };
 
 /** A story row as written: every column but the id and the pre-0012 centroid. */
 export type StoryWrite = Omit<StoryRow, 'id' | 'centroid'>;
@@ -56,12 +58,36 @@ export const sigToBuffer = (sig: Uint32Array): Buffer => Buffer.from(sig.buffer,
 export const sigFromBuffer = (b: Uint8Array): Uint32Array =>
   new Uint32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
 
-/** A centroid as its two columns: terms in order, then their weights as float64 little-endian. */
-export function packCentroid(v: ReadonlyMap<string, number>): Pick<StoryRow, 'centroid_terms' | 'centroid_weights'> {
+/** A centroid as its columns: terms in order, their keys (uint32) and weights (float64), little-endian. */
+export function packCentroid(
+  v: ReadonlyMap<string, number>,
+): Pick<StoryRow, 'centroid_terms' | 'centroid_keys' | 'centroid_weights'> {
+  const keys = Buffer.allocUnsafe(v.size * 4);
   const weights = Buffer.allocUnsafe(v.size * 8);
   let i = 0;
-  for (const w of v.values()) weights.writeDoubleLE(w, 8 * i++);
-  return { centroid_terms: [...v.keys()].join(' '), centroid_weights: weights };
+  v.forEach((w, t) => {
+    keys.writeUInt32LE(termKey(t), 4 * i);
+    weights.writeDoubleLE(w, 8 * i++);
+  });
+  return { centroid_terms: [...v.keys()].join(' '), centroid_keys: keys, centroid_weights: weights };
+}
+
+/** A stored candidate's centroid for scoring (rows from before migration 0013: keyed from their terms). */
+export function packedCentroid(r: CandidateRow): PackedVector {
+  if (r.centroid_keys.byteLength === 0) {
+    return packed(unpackCentroid({ ...r, centroid_terms: r.centroid_terms ?? '', centroid: r.centroid ?? '{}' }));
+  }
+  // Copies: a row's buffers need not be aligned for typed-array views.
+  const keys = new Uint32Array(
+    r.centroid_keys.buffer.slice(r.centroid_keys.byteOffset, r.centroid_keys.byteOffset + r.centroid_keys.byteLength),
+  );
+  const weights = new Float64Array(
+    r.centroid_weights.buffer.slice(
+      r.centroid_weights.byteOffset,
+      r.centroid_weights.byteOffset + r.centroid_weights.byteLength,
+    ),
+  );
+  return { keys, weights, norm: normOf(weights) };
 }
 
 /** The centroid of a stored story row (a row written before migration 0012: its JSON). */
@@ -145,21 +171,24 @@ export function createDedupRepo(db: Db) {
          FROM json_each(?) k`,
       )
       .pluck(),
-    storyVersions: db.prepare<[string], StoryVersion>(
-      'SELECT id, last_seen, article_count FROM stories WHERE id IN (SELECT value FROM json_each(?))',
-    ),
-    stories: db.prepare<[string], StoryRow>('SELECT * FROM stories WHERE id IN (SELECT value FROM json_each(?))'),
     story: db.prepare<[number], StoryRow>('SELECT * FROM stories WHERE id = ?'),
+    candidates: db.prepare<[string, number], CandidateRow>(
+      `SELECT id, first_seen, last_seen, places, actors, numbers, centroid_keys, centroid_weights,
+         CASE WHEN length(centroid_keys) = 0 THEN centroid_terms END AS centroid_terms,
+         CASE WHEN length(centroid_weights) = 0 THEN centroid END AS centroid
+       FROM stories WHERE id IN (SELECT value FROM json_each(?)) AND last_seen >= ? ORDER BY id`,
+    ),
     insertStory: db.prepare(
       `INSERT INTO stories (first_article_id, title, first_seen, last_seen, article_count, outlets, languages, places,
-         actors, numbers, centroid_terms, centroid_weights, previous_story_id)
+         actors, numbers, centroid_terms, centroid_keys, centroid_weights, previous_story_id)
        VALUES (@first_article_id, @title, @first_seen, @last_seen, @article_count, @outlets, @languages, @places,
-         @actors, @numbers, @centroid_terms, @centroid_weights, @previous_story_id)`,
+         @actors, @numbers, @centroid_terms, @centroid_keys, @centroid_weights, @previous_story_id)`,
     ),
     updateStory: db.prepare(
       `UPDATE stories SET last_seen = @last_seen, first_seen = @first_seen, article_count = @article_count,
          outlets = @outlets, languages = @languages, places = @places, actors = @actors, numbers = @numbers,
-         centroid_terms = @centroid_terms, centroid_weights = @centroid_weights, centroid = '{}' WHERE id = @id`,
+         centroid_terms = @centroid_terms, centroid_keys = @centroid_keys,
+         centroid_weights = @centroid_weights, centroid = '{}' WHERE id = @id`,
     ),
     putStoryKeys: db.prepare('INSERT OR IGNORE INTO story_keys (key, story_id) SELECT value, ? FROM json_each(?)'),
     pruneStoryKeys: db.prepare(
@@ -259,9 +288,10 @@ export function createDedupRepo(db: Db) {
       }
       return best(weight, limit);
     },
-    storyVersions: (ids: readonly number[]) => (ids.length ? q.storyVersions.all(JSON.stringify(ids)) : []),
-    stories: (ids: readonly number[]) => (ids.length ? q.stories.all(JSON.stringify(ids)) : []),
     story: (id: number) => q.story.get(id),
+    /** The stories `ids` last seen at or after `since`, by id. */
+    candidates: (ids: readonly number[], since: number) =>
+      ids.length ? q.candidates.all(JSON.stringify(ids), since) : [],
     insertStory: (s: StoryWrite) => Number(q.insertStory.run(s).lastInsertRowid),
     updateStory: (s: Omit<StoryWrite, 'first_article_id' | 'title' | 'previous_story_id'> & { id: number }) =>
       q.updateStory.run(s),

@@ -1,8 +1,9 @@
-// The in-memory caches dedup keeps in front of the store: document frequencies (written in batches)
-// and parsed stories (served only while the stored row is unchanged).
+// Document frequencies, cached in front of the store and written in batches; stories as dedup reads
+// them (candidates to score, the summary an article merges into) and their centroid columns.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDfCache } from '../../src/dedup/df-cache';
-import { createStoryCache } from '../../src/dedup/story-cache';
+import { candidateStories, storySummary } from '../../src/dedup/story-rows';
+import { keyed, keyedCosine, packed } from '../../src/dedup/tfidf';
 import { openStore, type Store } from '../../src/store/db';
 import { createDedupRepo, packCentroid, unpackCentroid } from '../../src/store/dedup-repo';
 
@@ -60,7 +61,11 @@ describe('document frequency cache', () => {
   });
 });
 
-describe('story cache', () => {
+describe('story rows', () => {
+  const centroid = new Map([
+    ['bomb', 0.8],
+    ['market', 0.6],
+  ]);
   const row = {
     first_article_id: null,
     title: 'Azaz',
@@ -72,25 +77,19 @@ describe('story cache', () => {
     places: '["sy:azaz"]',
     actors: '[]',
     numbers: '["8"]',
-    ...packCentroid(
-      new Map([
-        ['bomb', 0.8],
-        ['market', 0.6],
-      ]),
-    ),
+    ...packCentroid(centroid),
     previous_story_id: null,
   };
 
-  it('parses a story once, serves it while unchanged, and re-reads it after a write elsewhere', () => {
-    const { db, repo } = setup();
+  it('reads a candidate with its centroid packed, scoring as its terms do, and the summary to merge into', () => {
+    const { repo } = setup();
     const id = repo.insertStory(row);
-    const cache = createStoryCache(repo);
-    const first = cache.one(id)!;
-    expect(first).toMatchObject({ id, places: ['sy:azaz'], articleCount: 1, lastSeen: 5 });
-    expect(first.centroid.get('bomb')).toBe(0.8);
-    expect(cache.one(id)).toBe(first);
-    db.prepare('UPDATE stories SET article_count = 2, places = ? WHERE id = ?').run('["sy:azaz","sy:aleppo"]', id);
-    expect(cache.one(id)).toMatchObject({ articleCount: 2, places: ['sy:azaz', 'sy:aleppo'] });
+    const [c] = candidateStories(repo, [id], 0);
+    expect(c).toMatchObject({ id, places: ['sy:azaz'], numbers: ['8'], lastSeen: 5 });
+    const article = keyed(new Map([['bomb', 1]]));
+    expect(keyedCosine(article, c!.centroid)).toBe(keyedCosine(article, packed(centroid)));
+    expect(keyedCosine(article, c!.centroid)).toBeCloseTo(0.8);
+    expect(storySummary(repo, id)).toMatchObject({ id, articleCount: 1, outlets: ['levant'], centroid });
   });
 
   it.each([
@@ -99,10 +98,10 @@ describe('story cache', () => {
   ])('%s', (_name, minLastSeen, n) => {
     const { repo } = setup();
     const id = repo.insertStory(row);
-    expect(createStoryCache(repo).many([id, 999], minLastSeen)).toHaveLength(n);
+    expect(candidateStories(repo, [id, 999], minLastSeen)).toHaveLength(n);
   });
 
-  it('keeps a centroid exactly through its two columns, heaviest term first', () => {
+  it('keeps a centroid exactly through its columns, heaviest term first', () => {
     const v = new Map([
       ['انفجار', 1 / 3],
       ['azaz', 0.1 + 0.2],
@@ -112,19 +111,17 @@ describe('story cache', () => {
     expect([...back]).toEqual([...v]);
   });
 
-  it('reads the JSON centroid of a row written before migration 0012, and replaces it on the next write', () => {
+  it.each([
+    ['before migration 0012 (JSON)', "('{\"bomb\":0.8,\"market\":0.6}', '', x'', x'')"],
+    ['before migration 0013 (no keys)', "('{}', 'bomb market', x'9a9999999999e93f333333333333e33f', x'')"],
+  ])('reads the centroid of a row written %s, and replaces it on the next write', (_name, columns) => {
     const { db, repo } = setup();
-    db.prepare(
-      `INSERT INTO stories (id, title, first_seen, last_seen, article_count, centroid) VALUES (7, 'old', 1, 5, 1, ?)`,
-    ).run('{"bomb":0.8,"market":0.6}');
-    const cache = createStoryCache(repo);
-    const old = cache.one(7)!;
-    expect([...old.centroid]).toEqual([
-      ['bomb', 0.8],
-      ['market', 0.6],
-    ]);
-    repo.updateStory({ ...row, id: 7, article_count: 2, ...packCentroid(new Map([['bomb', 1]])) });
+    db.exec(`INSERT INTO stories (id, title, first_seen, last_seen, article_count, centroid, centroid_terms,
+      centroid_weights, centroid_keys) VALUES (7, 'old', 1, 5, 1, ${columns.slice(1, -1)})`);
+    expect(storySummary(repo, 7)?.centroid).toEqual(centroid);
+    expect(candidateStories(repo, [7], 0)[0]?.centroid).toEqual(packed(centroid));
+    repo.updateStory({ ...row, id: 7, ...packCentroid(new Map([['bomb', 1]])) });
     expect(db.prepare('SELECT centroid FROM stories WHERE id = 7').pluck().get()).toBe('{}');
-    expect([...cache.one(7)!.centroid]).toEqual([['bomb', 1]]);
+    expect(storySummary(repo, 7)?.centroid).toEqual(new Map([['bomb', 1]]));
   });
 });

@@ -3,6 +3,7 @@ import { decideExact, type ExactFacts } from '../../src/dedup/decide';
 import { bestNearDuplicate, needsExactCheck } from '../../src/dedup/near-dup';
 import { DEFAULT_PARAMS } from '../../src/dedup/params';
 import { decideStory, type StoryFacts } from '../../src/dedup/story-score';
+import { keyed, packed } from '../../src/dedup/tfidf';
 
 const none: ExactFacts = {
   selfId: null,
@@ -83,11 +84,13 @@ const H = 3_600_000;
 const T = Date.UTC(2025, 0, 10);
 const story = (id: number, over: Partial<StoryFacts> = {}): StoryFacts => ({
   id,
-  centroid: new Map([
-    ['مفخخه', 0.6],
-    ['سوق', 0.5],
-    ['اعزاز', 0.6],
-  ]),
+  centroid: packed(
+    new Map([
+      ['مفخخه', 0.6],
+      ['سوق', 0.5],
+      ['اعزاز', 0.6],
+    ]),
+  ),
   places: ['sy:azaz', 'sy:aleppo-gov'],
   actors: ['actor:white-helmets'],
   numbers: ['25'],
@@ -96,7 +99,7 @@ const story = (id: number, over: Partial<StoryFacts> = {}): StoryFacts => ({
   ...over,
 });
 const article = (over: Partial<Parameters<typeof decideStory>[0]> = {}) => ({
-  vector: new Map<string, number>(),
+  vector: keyed(new Map<string, number>()),
   places: ['sy:azaz'],
   actors: ['actor:white-helmets'],
   numbers: ['25'],
@@ -122,7 +125,11 @@ describe('decideStory', () => {
     ],
     [
       'story quiet longer than the window and a strong match: new story linked to it',
-      article({ places: ['sy:azaz', 'sy:aleppo-gov'], vector: new Map([['اعزاز', 1]]), publishedAt: T + 100 * H }),
+      article({
+        places: ['sy:azaz', 'sy:aleppo-gov'],
+        vector: keyed(new Map([['اعزاز', 1]])),
+        publishedAt: T + 100 * H,
+      }),
       [story(1)],
       { kind: 'open', previousStoryId: 1 },
     ],
