@@ -3,7 +3,7 @@
 import { createAlertsRepo } from '../../src/store/alerts-repo';
 import { createArticlesRepo } from '../../src/store/articles-repo';
 import type { Db } from '../../src/store/db';
-import { createSubscribersRepo } from '../../src/store/subscribers-repo';
+import { createSubscribersRepo, type Subscriber } from '../../src/store/subscribers-repo';
 
 export interface SeedChat {
   readonly chatId: string;
@@ -19,8 +19,12 @@ export function seedAlerts(
   perChat: number,
   opts: {
     createdAt: number;
+    /** The chats' platform (default telegram). */
+    platform?: Subscriber['platform'];
     storyOf?: (chatIndex: number, i: number) => number | null;
     title?: (c: number, i: number) => string;
+    /** The article's source id (default 'one'): another outlet's report on a story is a follow-up. */
+    sourceOf?: (c: number, i: number) => string;
   },
 ): number[] {
   const subs = createSubscribersRepo(db);
@@ -28,15 +32,16 @@ export function seedAlerts(
   const alerts = createAlertsRepo(db);
   const ids: number[] = [];
   db.transaction(() => {
+    const platform = opts.platform ?? 'telegram';
     const subIds = chats.map(
-      (c) => subs.ensure({ platform: 'telegram', chatId: c.chatId, chatType: c.chatType }, opts.createdAt).id,
+      (c) => subs.ensure({ platform, chatId: c.chatId, chatType: c.chatType }, opts.createdAt).id,
     );
     for (let i = 0; i < perChat; i++) {
       chats.forEach((_c, ci) => {
         const k = ++n;
         const title = opts.title?.(ci, i) ?? `Report ${k}: clashes near the prison in Hasakah`;
         const articleId = articles.insert({
-          sourceId: 'one',
+          sourceId: opts.sourceOf?.(ci, i) ?? 'one',
           url: `https://outlet.example/${k}`,
           urlKey: `outlet.example/${k}`,
           guid: null,

@@ -41,6 +41,8 @@ export interface SlackStandInOptions {
   readonly appToken?: string;
   /** A fresh Socket Mode URL for apps.connections.open (SlackSocketServer.connectUrl). */
   readonly socketUrl?: () => string;
+  /** Called when a chat.postMessage is accepted, before the answer goes out (a crash test kills here). */
+  readonly onAccepted?: (call: SlackCall) => void | Promise<void>;
 }
 
 export interface SlackStandIn {
@@ -266,7 +268,9 @@ export async function startSlackStandIn(opts: SlackStandInOptions = {}): Promise
       const method = path.replace(/^\/api\//, '');
       const auth = (req.headers.authorization ?? '').replace(/^Bearer /, '') || (args.token as string) || null;
       const r = answer(method, args, auth);
-      calls.push({ method, args, token: auth, at: clock(), reply: { status: r.status, body: r.body } });
+      const call: SlackCall = { method, args, token: auth, at: clock(), reply: { status: r.status, body: r.body } };
+      calls.push(call);
+      if (opts.onAccepted && method === 'chat.postMessage' && r.body.ok === true) await opts.onAccepted(call);
       const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
       if ('retryAfter' in r && r.retryAfter !== undefined) headers['retry-after'] = String(r.retryAfter);
       res.writeHead(r.status, headers).end(JSON.stringify(r.body));
