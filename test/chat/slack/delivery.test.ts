@@ -108,6 +108,8 @@ describe('Slack delivery end to end', () => {
     await d.publish('/two', DAM_2);
     const second = await waitFor('the follow-up', () => d!.api.posted()[1]);
     expect(second.args.thread_ts).toBe(first.reply.body.ts);
+    // The stand-in records the post before the dispatcher hears the answer and marks the row sent.
+    await expect.poll(() => alertRows(d!).map((r) => r.status)).toEqual(['sent', 'sent']);
     expect(alertRows(d).map((r) => [r.kind, r.status, r.message_id])).toEqual([
       ['alert', 'sent', first.reply.body.ts],
       ['follow-up', 'sent', second.reply.body.ts],
