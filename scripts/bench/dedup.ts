@@ -1,10 +1,12 @@
 // Dedup benchmark: N stored articles of synthetic history (dedup-gen.ts, bulk-loaded), then the
 // decision for new articles — exact keys, LSH candidates, story candidates, scoring — timed on one
 // core over a fresh connection. `tsx scripts/bench/dedup.ts [N ...]` (default 100000; DEDUP_BENCH_N).
+
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Statement } from 'better-sqlite3';
 import { type Classification, createDedup, type DedupArticle, type DedupDecision } from '../../src/dedup/dedup';
 import type { DedupParams } from '../../src/dedup/params';
 import { storyKeys } from '../../src/dedup/story-merge';
@@ -47,19 +49,25 @@ const cpuMs = (c0: NodeJS.CpuUsage) => {
   return (d.user + d.system) / 1000;
 };
 
+// One statement per connection: compiling it per probe made garbage that the timed decisions collected.
+const firstTexts = new WeakMap<Db, Statement<[number], { text: string }>>();
+function firstText(db: Db) {
+  let s = firstTexts.get(db);
+  if (!s) {
+    s = db.prepare<[number], { text: string }>(
+      'SELECT text FROM articles WHERE id = (SELECT first_article_id FROM stories WHERE id = ?)',
+    );
+    firstTexts.set(db, s);
+  }
+  return s;
+}
+
 /** A third each: a copy of a recent article, a new report of a recent story, an unrelated article. */
 function probe(db: Db, gen: Generator, l: Loaded, i: number, end: number, run: number) {
   const kind = i % 3;
   const recent = l.realFrom + Math.floor(gen.r01() * (l.storyCount - l.realFrom));
   const a = gen.article(gen.story(kind === 2 ? l.storyCount + 10 + run * 10_000 + i : recent));
-  const copied =
-    kind === 0
-      ? db
-          .prepare<[number], { text: string }>(
-            'SELECT text FROM articles WHERE id = (SELECT first_article_id FROM stories WHERE id = ?)',
-          )
-          .get(recent + 1)
-      : undefined;
+  const copied = kind === 0 ? firstText(db).get(recent + 1) : undefined;
   const article: DedupArticle = {
     sourceId: 'probe',
     outlet: 'probe',
