@@ -270,17 +270,19 @@ export function createDedupRepo(db: Db) {
     },
     /**
      * Ids of the stories sharing the most specific keys with the article, best first (ties: newest),
-     * at most `limit`. A shared key counts ln((perKey + 1) / stories under it): a village shared with
-     * two stories outweighs a governorate, a country and an actor each shared with hundreds (counting
-     * keys alone, the newest stories under those common keys crowd out an older one that names the
-     * same villages — an Arabic report of an English story shares nothing else).
+     * at most `limit`. A shared key counts ln(1 + perKey / stories under it) — 4.2 for a key only
+     * that story has, 0.7 for one at the cap. Counting keys alone, the newest stories under a
+     * governorate, a country and an actor crowd out an older one that names the same villages (an
+     * Arabic report of an English story shares nothing else); weighting capped keys near zero
+     * (ln((perKey + 1) / n)) loses a story that shares a town, a district, an actor and a number
+     * to stories sharing one rare word with the article (1M articles: 26% found instead of 99.5%).
      */
     storyCandidateIds(keys: readonly string[], limit: number, perKey = 64): number[] {
       const weight = new Map<number, number>();
       for (const ids of q.storiesByKeys.all(perKey, JSON.stringify([...new Set(keys)]))) {
         if (!ids) continue;
         const list = ids.split(',');
-        const w = Math.log((perKey + 1) / list.length);
+        const w = Math.log(1 + perKey / list.length);
         for (const s of list) {
           const id = Number(s);
           weight.set(id, (weight.get(id) ?? 0) + w);

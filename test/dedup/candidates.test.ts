@@ -79,6 +79,22 @@ describe('story candidates', () => {
   });
 });
 
+describe('story candidate ranking', () => {
+  it('keeps a story sharing four common keys ahead of 112 stories sharing one less common word each', () => {
+    store = openStore(':memory:');
+    const put = store.db.prepare('INSERT INTO story_keys (key, story_id) VALUES (?, ?)');
+    // Story 500 shares a town, a district, a number and an actor, each also in 99 older stories.
+    for (const [k, key] of ['p:town', 'p:district', 'n:12', 'a:actor'].entries()) {
+      put.run(key, 500);
+      for (let j = 1; j < 100; j++) put.run(key, k * 100 + j);
+    }
+    // The article's eight heaviest words are each in 14 other stories.
+    for (let w = 0; w < 8; w++) for (let j = 0; j < 14; j++) put.run(`t:w${w}`, 2000 + w * 14 + j);
+    const keys = ['p:town', 'p:district', 'n:12', 'a:actor', ...Array.from({ length: 8 }, (_, w) => `t:w${w}`)];
+    expect(createDedupRepo(store.db).storyCandidateIds(keys, 24)).toContain(500);
+  });
+});
+
 describe('LSH candidates', () => {
   it('skips a key held by more articles than the bucket cap, most shared first otherwise', () => {
     store = openStore(':memory:');
