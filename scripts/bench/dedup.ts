@@ -39,6 +39,11 @@ export interface DedupBenchResult {
   readonly outcomes: Readonly<Record<string, number>>;
   /** Share of each probe kind decided right: copies found, new reports in their story, unrelated alone. */
   readonly correct: { readonly copies: number; readonly reports: number; readonly unrelated: number };
+  /**
+   * Reports sharing only places, actors and a number with a recent story (as one in the other
+   * language does), untimed: share whose story was among the candidates, share that joined it.
+   */
+  readonly entityOnly: { readonly candidate: number; readonly joined: number };
 }
 
 const ROLLBACK = new Error('rollback');
@@ -94,6 +99,31 @@ function storeLookups(repo: DedupRepo, a: DedupArticle, c: Classification, p: De
   repo.linkedFrom(a.urlKey!, -1);
   const ids = repo.storyCandidateIds(storyKeys(f, c.vector, p.indexTerms), p.maxStoryCandidates);
   repo.candidates(ids, Number.NEGATIVE_INFINITY);
+}
+
+/** `n` reports of recent stories in other words: their story's entities, another story's text. */
+function entityOnlyRecall(db: Db, l: Loaded, end: number, n = 300) {
+  const dedup = createDedup({ db, clock: () => end });
+  const repo = createDedupRepo(db);
+  const gen = createGenerator(4242);
+  let candidate = 0;
+  let joined = 0;
+  for (let i = 0; i < n; i++) {
+    const story = l.realFrom + Math.floor(gen.r01() * (l.storyCount - l.realFrom));
+    const { places, actors, numbers } = gen.story(story);
+    const other = gen.article(gen.story(l.storyCount + 50_000 + i));
+    const a = { ...other, sourceId: 'probe', outlet: 'probe', urlKey: null, guid: null, lang: 'ar' };
+    const c = dedup.classify({
+      ...a,
+      publishedAt: end,
+      contentHash: `entity:${i}`,
+      entities: { places, actors, numbers },
+    });
+    const keys = storyKeys(c.features, c.vector, dedup.params.indexTerms);
+    if (repo.storyCandidateIds(keys, dedup.params.maxStoryCandidates).includes(story + 1)) candidate++;
+    if (c.decision.kind === 'new' && c.decision.storyId === story + 1) joined++;
+  }
+  return { candidate: candidate / n, joined: joined / n };
 }
 
 /** Whether the decision is the right one for the probe's kind. */
@@ -200,6 +230,7 @@ export function runDedupBench(n: number, decisions = 2000, keep = process.env['D
       const k = d.kind === 'new' ? `new:${d.joined}` : `${d.kind}:${d.reason}`;
       outcomes[k] = (outcomes[k] ?? 0) + 1;
     }
+    const entityOnly = entityOnlyRecall(store.db, loaded, end);
     store.close();
     return {
       articles: n,
@@ -219,6 +250,7 @@ export function runDedupBench(n: number, decisions = 2000, keep = process.env['D
       lookupCpuP50Ms: quantile(lookupCpu, 0.5),
       lookupCpuP95Ms: quantile(lookupCpu, 0.95),
       outcomes,
+      entityOnly,
       correct: { copies: right[0]! / probes[0]!, reports: right[1]! / probes[1]!, unrelated: right[2]! / probes[2]! },
     };
   } finally {
@@ -232,12 +264,12 @@ export function formatDedup(results: readonly DedupBenchResult[]): string {
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
   const rows = results.map(
     (r) =>
-      `| ${r.articles.toLocaleString('en')} | ${r.generateSeconds.toFixed(0)} s (CPU ${r.generateCpuSeconds.toFixed(0)} s) | ${(r.dbBytes / 1e6).toFixed(0)} MB | ${Math.round(r.bytesPerArticle)} B | ${ms(r.p50Ms)} | ${ms(r.p95Ms)} | ${ms(r.cpuP50Ms)} | ${ms(r.cpuP95Ms)} | ${ms(r.recordCpuP50Ms)} | ${ms(r.recordCpuP95Ms)} | ${ms(r.lookupCpuP50Ms)} / ${ms(r.lookupCpuP95Ms)} | ${pct(r.correct.copies)} / ${pct(r.correct.reports)} / ${pct(r.correct.unrelated)} |`,
+      `| ${r.articles.toLocaleString('en')} | ${r.generateSeconds.toFixed(0)} s (CPU ${r.generateCpuSeconds.toFixed(0)} s) | ${(r.dbBytes / 1e6).toFixed(0)} MB | ${Math.round(r.bytesPerArticle)} B | ${ms(r.p50Ms)} | ${ms(r.p95Ms)} | ${ms(r.cpuP50Ms)} | ${ms(r.cpuP95Ms)} | ${ms(r.recordCpuP50Ms)} | ${ms(r.recordCpuP95Ms)} | ${ms(r.lookupCpuP50Ms)} / ${ms(r.lookupCpuP95Ms)} | ${pct(r.correct.copies)} / ${pct(r.correct.reports)} / ${pct(r.correct.unrelated)} | ${pct(r.entityOnly.candidate)} / ${pct(r.entityOnly.joined)} |`,
   );
   return [
     '## dedup: decision for a new article (exact keys, LSH candidates, story candidates, scoring)',
-    '| stored articles | build | database | per article | p50 | p95 | CPU p50 | CPU p95 | classify+record CPU p50 | p95 | lookups CPU p50 / p95 | right: copies / reports / unrelated |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| stored articles | build | database | per article | p50 | p95 | CPU p50 | CPU p95 | classify+record CPU p50 | p95 | lookups CPU p50 / p95 | right: copies / reports / unrelated | entity-only reports: candidate / joined |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows,
   ].join('\n');
 }
@@ -248,7 +280,7 @@ function main(args: readonly string[]) {
     const r = runDedupBench(n);
     const mb = (b: number) => `${(b / 1e6).toFixed(1)} MB`;
     console.log(
-      `dedup n=${r.articles}: build ${r.generateSeconds.toFixed(1)} s (cpu ${r.generateCpuSeconds.toFixed(1)} s), db ${mb(r.dbBytes)} (${Math.round(r.bytesPerArticle)} B/article), decision p50 ${r.p50Ms.toFixed(3)} ms p95 ${r.p95Ms.toFixed(3)} ms p99 ${r.p99Ms.toFixed(3)} ms (cpu p50 ${r.cpuP50Ms.toFixed(3)} p95 ${r.cpuP95Ms.toFixed(3)} ms; classify+record cpu p50 ${r.recordCpuP50Ms.toFixed(3)} p95 ${r.recordCpuP95Ms.toFixed(3)} ms; lookups cpu p50 ${r.lookupCpuP50Ms.toFixed(3)} p95 ${r.lookupCpuP95Ms.toFixed(3)} ms) over ${r.decisions}; ${JSON.stringify(r.outcomes)}; right ${JSON.stringify(r.correct)}`,
+      `dedup n=${r.articles}: build ${r.generateSeconds.toFixed(1)} s (cpu ${r.generateCpuSeconds.toFixed(1)} s), db ${mb(r.dbBytes)} (${Math.round(r.bytesPerArticle)} B/article), decision p50 ${r.p50Ms.toFixed(3)} ms p95 ${r.p95Ms.toFixed(3)} ms p99 ${r.p99Ms.toFixed(3)} ms (cpu p50 ${r.cpuP50Ms.toFixed(3)} p95 ${r.cpuP95Ms.toFixed(3)} ms; classify+record cpu p50 ${r.recordCpuP50Ms.toFixed(3)} p95 ${r.recordCpuP95Ms.toFixed(3)} ms; lookups cpu p50 ${r.lookupCpuP50Ms.toFixed(3)} p95 ${r.lookupCpuP95Ms.toFixed(3)} ms) over ${r.decisions}; ${JSON.stringify(r.outcomes)}; right ${JSON.stringify(r.correct)}; entity-only reports ${JSON.stringify(r.entityOnly)}`,
     );
     console.log(
       `  tables: ${Object.entries(r.tables)
