@@ -227,6 +227,7 @@ export function bulkLoad(db: Db, n: number, end: number, realDays = 2): Loaded {
         outlets,
         ...stored,
         c.centroid_terms,
+        c.centroid_keys,
         c.centroid_weights,
       );
       // Steady state: only stories seen within the reopen horizon are in the candidate index.
