@@ -35,8 +35,7 @@ export function compileQueries(watches: readonly { id: number | string; query: Q
   const builders: Builders = { table, places: createPlaceWatch(ctx) };
   const slotBySignature = new Map<string, number>();
   // A generated plural must not be a place or an actor: "Hama" + s is Hamas.
-  const isName = (key: string) =>
-    ctx.places.byKey(key).length > 0 || ctx.aliases.byKey(key).some((g) => g.kind === 'actor');
+  const isName = (key: string) => ctx.places.byKey(key).length > 0 || hasActor(ctx.aliases.byKey(key));
 
   const slotOf = (term: QueryTerm): number => {
     const sig = signature(term);
@@ -51,6 +50,11 @@ export function compileQueries(watches: readonly { id: number | string; query: Q
   const compiled = watches.map((w) => ({ id: w.id, query: w.query, slots: w.query.terms.map(slotOf) }));
   const places = builders.places.build(table);
   return { table: table.build(), places, slotCount: slotBySignature.size, watches: compiled };
+}
+
+function hasActor(groups: readonly { kind: string }[]): boolean {
+  for (const g of groups) if (g.kind === 'actor') return true;
+  return false;
 }
 
 function signature(t: QueryTerm): string {

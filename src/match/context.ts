@@ -4,7 +4,7 @@
 import { type AliasIndex, buildAliasIndex } from './alias-index';
 import { type Form, nameForms } from './forms';
 import { nameKey } from './names';
-import { buildPlaceIndex, type PlaceIndex } from './place-index';
+import { buildPlaceIndex, type NamedKey, type PlaceIndex } from './place-index';
 import type { AliasGroup, Place } from './places-types';
 import { AMBIGUOUS_NAMES } from './rules';
 
@@ -47,7 +47,7 @@ export function createMatchContext(deps: {
       let list = names.get(placeId);
       if (!list) {
         const p = places.byId(placeId);
-        list = p ? namesOf(p) : [];
+        list = p ? namesOf(p, places.namesOf(placeId)) : [];
         names.set(placeId, list);
       }
       return list;
@@ -55,12 +55,10 @@ export function createMatchContext(deps: {
   };
 }
 
-function namesOf(p: Place): PlaceName[] {
+/** The place index has each name's key already (no name is tokenized twice). */
+function namesOf(p: Place, named: readonly NamedKey[]): PlaceName[] {
   const ambiguous = new Set((p.ambiguousNames ?? []).map(nameKey));
   const out: PlaceName[] = [];
-  for (const name of new Set([p.nameEn, p.nameAr, ...p.names])) {
-    const key = nameKey(name);
-    if (key !== '') out.push({ name, key, ambiguous: ambiguous.has(key) || AMBIGUOUS_NAMES.has(key) });
-  }
+  for (const { name, key } of named) out.push({ name, key, ambiguous: ambiguous.has(key) || AMBIGUOUS_NAMES.has(key) });
   return out;
 }

@@ -17,6 +17,7 @@ const SCAN_FLAGS = SKIP_ARTICLES | AMBIGUOUS | ACRONYM | CLITICS;
 /** Above this many phrases under one first key, they are indexed by their second token. */
 const PHRASES_BEFORE_INDEX = 4;
 
+/** What a found pattern stands for (a field of the pattern itself: one object less per form). */
 export interface Targets {
   /** [slot, WEAK | INSIDE] pairs. */
   readonly list: number[];
@@ -24,7 +25,7 @@ export interface Targets {
   weak: boolean;
 }
 
-export interface Pattern {
+export interface Pattern extends Targets {
   /** Every first token of the form (one bucket each): a form is stored once, found by its first. */
   readonly firsts: readonly string[];
   readonly rest: readonly string[];
@@ -33,7 +34,6 @@ export interface Pattern {
   readonly flags: number;
   /** For fold-sensitive keys (علي vs على): the last letter the user typed. */
   readonly lastLetter: string | undefined;
-  readonly targets: Targets;
 }
 
 export interface Bucket {
@@ -51,10 +51,9 @@ export interface Bucket {
   collision: Bucket | null;
 }
 
-export interface SuffixPattern {
+export interface SuffixPattern extends Targets {
   /** Bit i set: AR_SUFFIXES[i] may follow the stem. */
   readonly suffixes: number;
-  readonly targets: Targets;
 }
 
 export interface FormTable {
@@ -102,8 +101,20 @@ function suffixMask(suffixes: readonly string[]): number {
   return mask;
 }
 
-const equal = (a: readonly string[], b: readonly string[]) =>
-  a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
+function equal(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The pattern in list equal to the form, if any (a loop: a closure per added form costs). */
+function sameAs(list: readonly Pattern[], form: Form, flags: number, lastLetter: string | undefined) {
+  for (const p of list)
+    if (p.flags === flags && p.lastLetter === lastLetter && equal(p.rest, form.rest) && equal(p.firsts, form.firsts))
+      return p;
+  return undefined;
+}
 
 /**
  * A slot's forms are added together: a repeat (two spellings, one form) is at the end of the list.
@@ -114,6 +125,9 @@ function pushTarget(t: Targets, slot: number, flags: number): void {
   t.list.push(slot, flags);
   if (flags & WEAK) t.weak = true;
 }
+
+/** A new pattern's targets: a list of exactly one pair (most forms keep one). */
+const firstTarget = (slot: number, flags: number): [number, number] => [slot, flags];
 
 export function createFormTableBuilder(): FormTableBuilder {
   const buckets = new Map<number, Bucket>();
@@ -141,33 +155,39 @@ export function createFormTableBuilder(): FormTableBuilder {
     add(form, slot, target = 0, lastLetter = undefined) {
       const flags = form.flags & SCAN_FLAGS;
       const first = bucketOf(form.firsts[0]!);
-      const same = (p: Pattern) =>
-        p.flags === flags && p.lastLetter === lastLetter && equal(p.rest, form.rest) && equal(p.firsts, form.firsts);
-      let p = (form.rest.length === 0 ? first.singles : first.phrases).find(same);
-      if (!p) {
-        const targets: Targets = { list: [], weak: false };
-        p = { firsts: form.firsts, rest: form.rest, restHashes: form.restHashes, flags, lastLetter, targets };
+      const targetFlags = target | (form.flags & (WEAK | INSIDE));
+      const p = sameAs(form.rest.length === 0 ? first.singles : first.phrases, form, flags, lastLetter);
+      if (p) pushTarget(p, slot, targetFlags);
+      else {
+        const fresh: Pattern = {
+          firsts: form.firsts,
+          rest: form.rest,
+          restHashes: form.restHashes,
+          flags,
+          lastLetter,
+          list: firstTarget(slot, targetFlags),
+          weak: (targetFlags & WEAK) !== 0,
+        };
         for (const key of form.firsts) {
           const b = key === form.firsts[0] ? first : bucketOf(key);
-          if (p.rest.length === 0) b.singles = append(b.singles, p);
+          if (fresh.rest.length === 0) b.singles = append(b.singles, fresh);
           else {
-            b.phrases = append(b.phrases, p);
+            b.phrases = append(b.phrases, fresh);
             if (flags & SKIP_ARTICLES) b.skips = true;
           }
         }
       }
-      pushTarget(p.targets, slot, target | (form.flags & (WEAK | INSIDE)));
     },
     addSuffix(form, slot) {
       const mask = suffixMask(form.suffixes);
       const b = bucketOf(form.stem);
-      let p = b.suffixed.find((x) => x.suffixes === mask);
-      if (!p) {
-        p = { suffixes: mask, targets: { list: [], weak: false } };
-        b.suffixed = append(b.suffixed, p);
-      }
       hasSuffixes = true;
-      pushTarget(p.targets, slot, 0);
+      for (const p of b.suffixed)
+        if (p.suffixes === mask) {
+          pushTarget(p, slot, 0);
+          return;
+        }
+      b.suffixed = append(b.suffixed, { suffixes: mask, list: firstTarget(slot, 0), weak: false });
     },
     build() {
       for (const first of buckets.values())

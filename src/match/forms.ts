@@ -73,8 +73,14 @@ const NO_REST: readonly never[] = Object.freeze([]);
 const withFirst = (firsts: string[], rest: readonly string[], flags: number): Form[] => [
   rest.length === 0
     ? { firsts, rest: NO_REST, restHashes: NO_REST, flags }
-    : { firsts, rest, restHashes: rest.map((r) => hashKey(r)), flags },
+    : { firsts, rest, restHashes: hashes(rest), flags },
 ];
+
+function hashes(keys: readonly string[]): number[] {
+  const out = new Array<number>(keys.length);
+  for (let i = 0; i < keys.length; i++) out[i] = hashKey(keys[i]!);
+  return out;
+}
 
 /** Every first token a form stands for (its clitic forms spelled out): for tests and explanations. */
 export function surfaces(f: Form): string[] {
@@ -118,11 +124,17 @@ export function topicForms(text: string, isName: (key: string) => boolean = () =
   if (keys.length === 0) return { forms: [], suffixForms: [] };
   if (t.kinds[0] === AR) return arabicTopic(keys, t.kinds);
   if (t.kinds[keys.length - 1] === LAT) {
-    const head = keys.slice(0, -1);
-    const last = keys[keys.length - 1]!;
-    const lasts = englishPlurals(last).filter((w, i) => i === 0 || !isName([...head, w].join(' ')));
-    if (head.length === 0) return { forms: withFirst(lasts, [], 0), suffixForms: [] };
-    return { forms: lasts.flatMap((w) => withFirst([head[0]!], [...head.slice(1), w], 0)), suffixForms: [] };
+    // A plural is dropped when the whole phrase with it is a name.
+    const before = keys.length > 1 ? `${keys.slice(0, -1).join(' ')} ` : '';
+    const lasts = englishPlurals(keys[keys.length - 1]!);
+    let kept = 1;
+    for (let i = 1; i < lasts.length; i++) if (!isName(before + lasts[i]!)) lasts[kept++] = lasts[i]!;
+    lasts.length = kept;
+    if (keys.length === 1) return { forms: withFirst(lasts, [], 0), suffixForms: [] };
+    const forms: Form[] = [];
+    const middle = keys.slice(1, -1);
+    for (const w of lasts) forms.push(...withFirst([keys[0]!], [...middle, w], 0));
+    return { forms, suffixForms: [] };
   }
   return { forms: withFirst([keys[0]!], keys.slice(1), 0), suffixForms: [] };
 }

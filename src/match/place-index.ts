@@ -20,6 +20,13 @@ export interface PlaceIndex {
   governorateOf(id: string): Place | null;
   /** Name keys of a place (display names and every spelling). */
   keysOf(id: string): readonly string[];
+  /** A place's distinct names with a non-empty key, each with its key (computed once, here). */
+  namesOf(id: string): readonly NamedKey[];
+}
+
+export interface NamedKey {
+  readonly name: string;
+  readonly key: string;
 }
 
 const KIND_RANK: Readonly<Record<Place['kind'], number>> = {
@@ -43,6 +50,7 @@ export function buildPlaceIndex(places: readonly Place[]): PlaceIndex {
   const children = new Map<string, Place[]>();
   const byKey = new Map<string, Place[]>();
   const keysOf = new Map<string, string[]>();
+  const namesOf = new Map<string, NamedKey[]>();
   for (const p of places) byId.set(p.id, p);
   for (const p of places) {
     if (p.parentId !== null) {
@@ -50,7 +58,13 @@ export function buildPlaceIndex(places: readonly Place[]): PlaceIndex {
       list.push(p);
       children.set(p.parentId, list);
     }
-    const keys = [...new Set([p.nameEn, p.nameAr, ...p.names].map(nameKey).filter((k) => k !== ''))];
+    const named: NamedKey[] = [];
+    for (const name of new Set([p.nameEn, p.nameAr, ...p.names])) {
+      const key = nameKey(name);
+      if (key !== '') named.push({ name, key });
+    }
+    namesOf.set(p.id, named);
+    const keys = [...new Set(named.map((n) => n.key))];
     keysOf.set(p.id, keys);
     for (const k of keys) {
       const list = byKey.get(k) ?? [];
@@ -107,5 +121,6 @@ export function buildPlaceIndex(places: readonly Place[]): PlaceIndex {
       return ancestors(id).find((p) => p.kind === 'governorate') ?? null;
     },
     keysOf: (id) => keysOf.get(id) ?? [],
+    namesOf: (id) => namesOf.get(id) ?? [],
   };
 }

@@ -21,6 +21,9 @@ export function needsReinforcement(p: Place, key: string): boolean {
   return (p.kind === 'town' || p.kind === 'village') && key.startsWith('ال') && !key.includes(' ');
 }
 
+/** A one- to three-letter Latin key (a, al, Bab) is a common word unless written as an acronym. */
+const SHORT_LATIN = /^[a-z]{1,3}$/;
+
 const isAcronym = (name: string) => /^[A-Z]{2,}$/.test(name) && name.length <= ACRONYM_MAX_LENGTH;
 
 /** A hit of place `index`'s name `name` (see RawHit): the slot -1 - index, the name's index in rank. */
@@ -114,14 +117,15 @@ export function createPlaceWatch(ctx: MatchContext): PlaceWatchBuilder {
         for (const d of places.descendants(id)) watched.add(d.id);
       }
       for (const id of watched) {
-        const p = places.byId(id);
-        if (!p) continue;
-        ctx.placeNames(id).forEach(({ name, key, ambiguous }, i) => {
-          const flags = ambiguous || (/^[a-z]{1,3}$/.test(key) && !isAcronym(name)) ? AMBIGUOUS : 0;
+        if (!places.byId(id)) continue;
+        const slot = placeSlot(places.indexOf(id));
+        const names = ctx.placeNames(id);
+        for (let i = 0; i < names.length; i++) {
+          const { name, key, ambiguous } = names[i]!;
+          const flags = ambiguous || (SHORT_LATIN.test(key) && !isAcronym(name)) ? AMBIGUOUS : 0;
           // WEAK here only asks the scanner for the context; expandHit decides per term.
-          for (const form of ctx.nameForms(name, flags))
-            table.add(form, placeSlot(places.indexOf(id)), WEAK | (i << 8));
-        });
+          for (const form of ctx.nameForms(name, flags)) table.add(form, slot, WEAK | (i << 8));
+        }
       }
       return {
         expand(hits, from) {

@@ -50,11 +50,11 @@ function emit(targets: Targets, where: 'title' | 'body', start: number, end: num
 
 /** The rules that apply once the tokens of a pattern matched at i..last. */
 function found(raw: string, t: Tokens, i: number, last: number, p: Pattern, where: 'title' | 'body', out: RawHit[]) {
-  const context = ((p.flags & AMBIGUOUS) !== 0 || p.targets.weak) && hasContext(raw, t, i, last);
+  const context = ((p.flags & AMBIGUOUS) !== 0 || p.weak) && hasContext(raw, t, i, last);
   if (p.flags & AMBIGUOUS && !context) return;
   if (p.flags & ACRONYM && !acronymOk(raw, t, i, last)) return;
   if (p.lastLetter !== undefined && !lastLetterOk(raw, t, i, p.lastLetter)) return;
-  emit(p.targets, where, t.starts[i]!, t.ends[last]!, context, out);
+  emit(p, where, t.starts[i]!, t.ends[last]!, context, out);
 }
 
 /** A token with proclitics peeled off only counts for forms that take them. */
@@ -200,6 +200,6 @@ function scanSuffixes(s: Scan, i: number, a: number, article: number, candidates
     if (stemLen < 2 || stemLen <= a || (third !== 0 && chars[start + stemLen] !== third)) continue;
     const b = find(table, sliceHash(t.prefix, start, a, stemLen, article), chars, start + a, start + stemLen, article);
     if (!b) continue;
-    for (const p of b.suffixed) if (p.suffixes & bit) emit(p.targets, s.where, t.starts[i]!, t.ends[i]!, false, s.out);
+    for (const p of b.suffixed) if (p.suffixes & bit) emit(p, s.where, t.starts[i]!, t.ends[i]!, false, s.out);
   }
 }

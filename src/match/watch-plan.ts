@@ -26,6 +26,11 @@ export interface WatchPlan {
   readonly idCount: number;
 }
 
+function groupWith(list: readonly Group[], evidence: number): Group | undefined {
+  for (const g of list) if (g.evidence === evidence) return g;
+  return undefined;
+}
+
 export function planWatches(watches: readonly CompiledWatch[], slotCount: number): WatchPlan {
   // A slot's first spelling has the slot's number as its id; other spellings get ids after them.
   const firstSpelling: (string | undefined)[] = new Array(slotCount);
@@ -42,40 +47,45 @@ export function planWatches(watches: readonly CompiledWatch[], slotCount: number
     }
     return id;
   };
-  const termBase = new Int32Array(watches.length + 1);
-  watches.forEach((w, wi) => {
-    termBase[wi + 1] = termBase[wi]! + w.slots.length;
-  });
-  const termIds = new Int32Array(termBase[watches.length]!);
+  // Plain loops: a closure per watch costs more than the work it does.
+  const n = watches.length;
+  const termBase = new Int32Array(n + 1);
+  for (let wi = 0; wi < n; wi++) termBase[wi + 1] = termBase[wi]! + watches[wi]!.slots.length;
+  const termIds = new Int32Array(termBase[n]!);
   const groups: (Group[] | undefined)[] = new Array(slotCount);
   const userStart = new Int32Array(slotCount + 1);
-  watches.forEach((w, wi) => {
-    w.query.terms.forEach((t, ti) => {
-      termIds[termBase[wi]! + ti] = idOf(w.slots[ti]!, t.raw);
-    });
+  for (let wi = 0; wi < n; wi++) {
+    const w = watches[wi]!;
+    const terms = w.query.terms;
+    for (let ti = 0; ti < terms.length; ti++) termIds[termBase[wi]! + ti] = idOf(w.slots[ti]!, terms[ti]!.raw);
     const root = w.query.root;
     if (root.kind !== 'term') {
       for (const slot of w.slots) userStart[slot + 1]! += 2;
-      return;
+      continue;
     }
     const slot = w.slots[root.term]!;
     const evidence = termIds[termBase[wi]! + root.term]!;
-    const list = groups[slot] ?? [];
-    groups[slot] = list;
-    const group = list.find((g) => g.evidence === evidence);
+    const list = groups[slot];
+    const group = list ? groupWith(list, evidence) : undefined;
     if (group) group.watches.push(wi);
-    else list.push({ term: w.query.terms[root.term]!.raw, evidence, watches: [wi] });
-  });
+    else {
+      const fresh = { term: terms[root.term]!.raw, evidence, watches: [wi] };
+      if (list) list.push(fresh);
+      else groups[slot] = [fresh];
+    }
+  }
   for (let s = 0; s < slotCount; s++) userStart[s + 1]! += userStart[s]!;
   const users = new Int32Array(userStart[slotCount]!);
   const fill = userStart.slice(0, slotCount);
-  watches.forEach((w, wi) => {
-    if (w.query.root.kind === 'term') return;
-    w.slots.forEach((slot, ti) => {
+  for (let wi = 0; wi < n; wi++) {
+    const w = watches[wi]!;
+    if (w.query.root.kind === 'term') continue;
+    for (let ti = 0; ti < w.slots.length; ti++) {
+      const slot = w.slots[ti]!;
       users[fill[slot]!++] = wi;
       users[fill[slot]!++] = ti;
-    });
-  });
+    }
+  }
   return {
     groupsOf: (slot) => groups[slot],
     users,
