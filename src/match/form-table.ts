@@ -130,12 +130,41 @@ function pushTarget(t: Targets, slot: number, flags: number): void {
 const firstTarget = (slot: number, flags: number): [number, number] => [slot, flags];
 
 export function createFormTableBuilder(): FormTableBuilder {
-  const buckets = new Map<number, Bucket>();
+  // The first bucket of each hash (heads[i], whose key hashes to hashes[i]), found by open addressing
+  // as in the table (byHash[2p] a hash, byHash[2p + 1] 1 + its index), grown when half full: a Map
+  // costs more per lookup, and the table is built from these arrays with no copy.
+  const heads: Bucket[] = [];
+  const hashes: number[] = [];
+  let byHash = new Int32Array(2 * 1024);
+  let shift = 32 - 10;
   let hasSuffixes = false;
+
+  /** Where hash h is, or the empty slot where it goes. */
+  const probe = (h: number): number => {
+    const mask = (byHash.length >>> 1) - 1;
+    let p = Math.imul(h, 0x85ebca6b) >>> shift;
+    while (byHash[2 * p + 1] !== 0 && byHash[2 * p] !== h) p = (p + 1) & mask;
+    return p;
+  };
+
+  const grow = () => {
+    const old = byHash;
+    byHash = new Int32Array(old.length * 2);
+    shift--;
+    for (let q = 0; q < old.length; q += 2) {
+      if (old[q + 1] === 0) continue;
+      const p = probe(old[q]!);
+      byHash[2 * p] = old[q]!;
+      byHash[2 * p + 1] = old[q + 1]!;
+    }
+  };
 
   const bucketOf = (key: string): Bucket => {
     const h = hashKey(key);
-    let b: Bucket | null | undefined = buckets.get(h);
+    const p = probe(h);
+    const at = byHash[2 * p + 1]!;
+    const head = at === 0 ? null : heads[at - 1]!;
+    let b = head;
     while (b && b.key !== key) b = b.collision;
     if (b) return b;
     const fresh: Bucket = {
@@ -145,9 +174,17 @@ export function createFormTableBuilder(): FormTableBuilder {
       suffixed: NONE,
       next: null,
       skips: false,
-      collision: buckets.get(h) ?? null,
+      collision: head,
     };
-    buckets.set(h, fresh);
+    if (at !== 0) {
+      heads[at - 1] = fresh;
+      return fresh;
+    }
+    heads.push(fresh);
+    hashes.push(h);
+    byHash[2 * p] = h;
+    byHash[2 * p + 1] = heads.length;
+    if (heads.length * 4 > byHash.length) grow();
     return fresh;
   };
 
@@ -190,33 +227,35 @@ export function createFormTableBuilder(): FormTableBuilder {
       b.suffixed = append(b.suffixed, { suffixes: mask, list: firstTarget(slot, 0), weak: false });
     },
     build() {
-      for (const first of buckets.values())
+      for (const first of heads)
         for (let b: Bucket | null = first; b; b = b.collision) if (b.phrases.length > PHRASES_BEFORE_INDEX) index(b);
-      const bits = Math.max(10, Math.ceil(Math.log2(buckets.size * 16 + 1)));
+      const bits = Math.max(10, Math.ceil(Math.log2(heads.length * 16 + 1)));
       const filter = new Uint32Array(2 ** (bits - 5));
       const filterShift = 32 - bits;
-      for (const h of buckets.keys()) {
+      for (const h of hashes) {
         const k = Math.imul(h, 0x9e3779b1) >>> filterShift;
         filter[k >>> 5]! |= 1 << (k & 31);
       }
-      return { ...openAddressing(buckets), hasSuffixes, filter, filterShift };
+      return { ...openAddressing(hashes, heads), hasSuffixes, filter, filterShift };
     },
   };
 }
 
 /** A Map lookup costs a few cache misses; a probe in one flat array costs about one. */
-function openAddressing(buckets: ReadonlyMap<number, Bucket>): Pick<FormTable, 'slots' | 'slotShift' | 'list'> {
-  const bits = Math.max(4, Math.ceil(Math.log2(buckets.size * 2 + 1)));
+function openAddressing(
+  hashes: readonly number[],
+  list: readonly Bucket[],
+): Pick<FormTable, 'slots' | 'slotShift' | 'list'> {
+  const bits = Math.max(4, Math.ceil(Math.log2(list.length * 2 + 1)));
   const slots = new Int32Array(2 ** (bits + 1));
   const slotShift = 32 - bits;
   const mask = 2 ** bits - 1;
-  const list: Bucket[] = [];
-  for (const [h, b] of buckets) {
+  for (let i = 0; i < list.length; i++) {
+    const h = hashes[i]!;
     let p = Math.imul(h, 0x85ebca6b) >>> slotShift;
     while (slots[2 * p + 1] !== 0) p = (p + 1) & mask;
     slots[2 * p] = h;
-    list.push(b);
-    slots[2 * p + 1] = list.length;
+    slots[2 * p + 1] = i + 1;
   }
   return { slots, slotShift, list };
 }
