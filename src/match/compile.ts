@@ -34,27 +34,39 @@ export function compileQueries(watches: readonly { id: number | string; query: Q
   const table = createFormTableBuilder();
   const builders: Builders = { table, places: createPlaceWatch(ctx) };
   const slotBySignature = new Map<string, number>();
+  // One-word topic terms (most terms) by their key alone: no signature string built and hashed, and
+  // the key's hash is cached on the parsed term's string from one compile to the next.
+  const slotByWord = new Map<string, number>();
+  let slotCount = 0;
   // A generated plural must not be a place or an actor: "Hama" + s is Hamas.
   const isName = (key: string) => ctx.places.byKey(key).length > 0 || hasActor(ctx.aliases.byKey(key));
 
   const slotOf = (term: QueryTerm): number => {
-    const sig = signature(term);
-    const known = slotBySignature.get(sig);
+    const word = oneWordTopic(term);
+    const sig = word === undefined ? signature(term) : '';
+    const known = word === undefined ? slotBySignature.get(sig) : slotByWord.get(word);
     if (known !== undefined) return known;
-    const slot = slotBySignature.size;
-    slotBySignature.set(sig, slot);
+    const slot = slotCount++;
+    if (word === undefined) slotBySignature.set(sig, slot);
+    else slotByWord.set(word, slot);
     addTerm(term, slot, builders, ctx, isName);
     return slot;
   };
 
   const compiled = watches.map((w) => ({ id: w.id, query: w.query, slots: w.query.terms.map(slotOf) }));
   const places = builders.places.build(table);
-  return { table: table.build(), places, slotCount: slotBySignature.size, watches: compiled };
+  return { table: table.build(), places, slotCount, watches: compiled };
 }
 
 function hasActor(groups: readonly { kind: string }[]): boolean {
   for (const g of groups) if (g.kind === 'actor') return true;
   return false;
+}
+
+/** The key of a one-word topic term whose signature is its key alone (no last letter kept). */
+function oneWordTopic(t: QueryTerm): string | undefined {
+  if (t.mode === 'exact' || t.keys.length !== 1 || t.placeIds.length > 0 || t.aliasIds.length > 0) return undefined;
+  return FOLD_SENSITIVE.has(t.keys[0]!) ? undefined : t.keys[0];
 }
 
 function signature(t: QueryTerm): string {
