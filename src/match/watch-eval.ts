@@ -60,10 +60,15 @@ export function compileEvaluators(queries: readonly Query[]): Evaluators {
   const set = (arr: Int32Array, w: number, t: number) => {
     arr[base[w]! + (t >>> 5)]! |= 1 << (t & 31);
   };
-  queries.forEach((q, w) => {
-    const req: number[] = [];
-    const not: number[] = [];
-    const any: number[] = [];
+  // Scratch lists reused from one watch to the next.
+  const req: number[] = [];
+  const not: number[] = [];
+  const any: number[] = [];
+  for (let w = 0; w < n; w++) {
+    const q = queries[w]!;
+    req.length = 0;
+    not.length = 0;
+    any.length = 0;
     if (conjunction(q.root, req, not)) {
       for (const t of req) set(need, w, t);
       for (const t of not) set(forbid, w, t);
@@ -77,7 +82,7 @@ export function compileEvaluators(queries: readonly Query[]): Evaluators {
         positiveTerms(q.root, false, []).sort((a, b) => a - b),
       );
     }
-  });
+  }
 
   const stamp = new Int32Array(n);
   let epoch = 0;
