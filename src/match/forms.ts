@@ -140,35 +140,39 @@ export function topicForms(text: string, isName: (key: string) => boolean = () =
 }
 
 function arabicTopic(keys: string[], kinds: number[]): TopicForms {
-  const [first, ...rest] = keys as [string, ...string[]];
+  const first = keys[0]!;
+  const rest = keys.length === 1 ? NO_REST : keys.slice(1);
   const forms = withFirst([first], rest, CLITICS);
-  const definite = keys.every((k) => !hasArticle(k));
+  let definite = true;
+  for (const k of keys) if (hasArticle(k)) definite = false;
   // A definite noun phrase puts ال on every Arabic word: سيارة مفخخة → السيارة المفخخة.
-  const withArticle = rest.map((k, i) => (kinds[i + 1] === AR ? `ال${k}` : k));
-  if (definite) forms.push(...withFirst([`ال${first}`], withArticle, CLITICS));
+  if (definite) {
+    const withArticle = rest.length === 0 ? NO_REST : rest.map((k, i) => (kinds[i + 1] === AR ? `ال${k}` : k));
+    forms.push(withFirst([`ال${first}`], withArticle, CLITICS)[0]!);
+  }
   if (rest.length > 0 || first.length < 3) return { forms, suffixForms: [] };
   return { forms, suffixForms: arabicSuffixStems(first) };
 }
 
 const PRONOUNS = AR_SUFFIXES.filter((s) => s !== 'ات' && s !== 'ون');
+/** The sound feminine plural alone (one list shared by every form that takes only it). */
+const PLURAL_AT: readonly string[] = Object.freeze(['ات']);
 
 function arabicSuffixStems(word: string): SuffixForm[] {
-  const out: SuffixForm[] = [];
-  const add = (stems: string[], suffixes: readonly string[]) => {
-    for (const stem of stems) out.push({ stem, suffixes });
-  };
   if (hasArticle(word)) {
-    const base = word.endsWith('ه') ? word.slice(0, -1) : word;
-    add([base], word.endsWith('ه') ? ['ات'] : AR_ARTICLE_SUFFIXES);
-    return out;
+    const feminine = word.endsWith('ه');
+    return [{ stem: feminine ? word.slice(0, -1) : word, suffixes: feminine ? PLURAL_AT : AR_ARTICLE_SUFFIXES }];
   }
   if (word.endsWith('ه')) {
     const stem = word.slice(0, -1);
-    add([`${stem}ت`], PRONOUNS); // محافظتها
-    add([stem, `ال${stem}`], ['ات']); // محافظات، المحافظات
-    return out;
+    return [
+      { stem: `${stem}ت`, suffixes: PRONOUNS }, // محافظتها
+      { stem, suffixes: PLURAL_AT }, // محافظات
+      { stem: `ال${stem}`, suffixes: PLURAL_AT }, // المحافظات
+    ];
   }
-  add([word], AR_SUFFIXES);
-  add([`ال${word}`], AR_ARTICLE_SUFFIXES);
-  return out;
+  return [
+    { stem: word, suffixes: AR_SUFFIXES },
+    { stem: `ال${word}`, suffixes: AR_ARTICLE_SUFFIXES },
+  ];
 }
