@@ -10,16 +10,35 @@ export type { NormalizeOptions } from './charmap';
 export function normalize(text: string, opts: NormalizeOptions = {}): string {
   const { cls, fold, multi }: CharTable = charTable(opts);
   const nfkc = text.normalize('NFKC');
-  let out = '';
+  // Folded code units go into a reused array and become one string at the end: building the string
+  // a character at a time made a rope of thousands of pieces per article.
+  if (out.length < nfkc.length * 4) out = new Uint16Array(nfkc.length * 4 + 1024);
+  let n = 0;
   for (let i = 0; i < nfkc.length; i++) {
     const c = nfkc.charCodeAt(i);
     const k = cls[c]!;
     if (k === IGN) continue;
-    if (k === SEP) out += nfkc[i];
-    else out += fold[c] ? String.fromCharCode(fold[c]!) : (multi.get(c) ?? '');
+    if (k === SEP) out[n++] = c;
+    else if (fold[c]) out[n++] = fold[c]!;
+    else {
+      const m = multi.get(c) ?? '';
+      if (n + m.length > out.length) out = grow(out, n + m.length + nfkc.length);
+      for (let j = 0; j < m.length; j++) out[n++] = m.charCodeAt(j);
+    }
   }
-  return out;
+  let s = '';
+  for (let i = 0; i < n; i += CHUNK)
+    s += String.fromCharCode.apply(null, out.subarray(i, Math.min(n, i + CHUNK)) as never);
+  return s;
 }
+
+let out = new Uint16Array(4096);
+const CHUNK = 8192;
+const grow = (a: Uint16Array, size: number) => {
+  const b = new Uint16Array(size);
+  b.set(a);
+  return b;
+};
 
 /** The match key of a word or phrase: its normalized tokens joined by one space. */
 export function matchKey(text: string, opts: NormalizeOptions = {}): string {

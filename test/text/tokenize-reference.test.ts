@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { APOSTROPHES, charTable, IGN, LAT, SEP } from '../../src/text/charmap';
+import { normalize } from '../../src/text/normalize';
 import { createTokenizer, hashKey, tokenKey } from '../../src/text/tokenize';
 
 /** The tokenizer's rules written the plain way, one character at a time with charCodeAt. */
@@ -102,5 +103,31 @@ describe('tokenizer against the plain per-character rules', () => {
     const raw = randomText(7, 50_000);
     const t = tokenizer.run(raw);
     expect(t.count).toBe(reference(raw).length);
+  });
+});
+
+describe('normalize against the plain per-character rules', () => {
+  /** The rules one character at a time, building the string as it goes. */
+  function plainNormalize(text: string): string {
+    const { cls, fold, multi } = charTable();
+    const nfkc = text.normalize('NFKC');
+    let out = '';
+    for (let i = 0; i < nfkc.length; i++) {
+      const c = nfkc.charCodeAt(i);
+      const k = cls[c]!;
+      if (k === IGN) continue;
+      if (k === SEP) out += nfkc[i];
+      else out += fold[c] ? String.fromCharCode(fold[c]!) : (multi.get(c) ?? '');
+    }
+    return out;
+  }
+
+  it('gives the same string on 2,000 random texts, and on one longer than a chunk', () => {
+    for (let seed = 1; seed <= 2000; seed++) {
+      const raw = randomText(seed, 1 + (seed % 300));
+      expect(normalize(raw), JSON.stringify(raw)).toBe(plainNormalize(raw));
+    }
+    const long = randomText(7, 40_000);
+    expect(normalize(long)).toBe(plainNormalize(long));
   });
 });
