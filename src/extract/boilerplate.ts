@@ -32,8 +32,26 @@ function wordCount(folded: string): number {
   return folded === '' ? 0 : folded.split(' ').length;
 }
 
+const MAX_RULE_WORDS = Math.max(...LINE_RULES.map((r) => r.maxWords));
+
+/** More whitespace-separated words than any rule allows, with a wide margin (folding only drops characters). */
+function tooLongForRules(text: string): boolean {
+  const limit = MAX_RULE_WORDS * 2 + 10;
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || c === 10 || c === 9 || c === 13 || c === 160;
+    if (!space && !inWord && ++words > limit) return true;
+    inWord = !space;
+  }
+  return false;
+}
+
 /** The id of the first line rule that marks this paragraph as boilerplate, or null when none does. */
 export function boilerplateRuleFor(text: string): string | null {
+  // A long paragraph is article text: no rule allows that many words, so skip folding it.
+  if (tooLongForRules(text)) return null;
   const folded = foldForRules(text);
   const words = wordCount(folded);
   for (const rule of COMPILED_RULES) {
