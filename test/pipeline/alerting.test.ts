@@ -62,6 +62,22 @@ async function twoOutlets() {
   return { t, feeds };
 }
 
+const zarzour = (id: string) =>
+  item(
+    id,
+    'اشتباكات في محيط بلدة زرزور',
+    `https://outlet-one.example/news/${id}`,
+    'Fri, 20 Nov 2026 09:00:00 GMT',
+    '<p>اندلعت اشتباكات عنيفة في محيط بلدة زرزور بين فصائل محلية صباح اليوم، وفق مصادر أهلية.</p><p>وأفادت المصادر بسقوط جرحى ونزوح عشرات العائلات من البلدة نحو القرى المجاورة.</p>',
+  );
+
+/** A chat's own alias, as /alias stores it. */
+function addChatAlias(t: TestApp, subscriberId: number, alias: string, canonical: string) {
+  t.app.store.db
+    .prepare('INSERT INTO chat_aliases (subscriber_id, alias, canonical, created_at) VALUES (?, ?, ?, ?)')
+    .run(subscriberId, alias, canonical, Date.now());
+}
+
 function alertsOf(t: TestApp) {
   return t.app.store.db
     .prepare('SELECT id, subscriber_id, article_id, story_id, kind, reply_to, status, evidence FROM alerts ORDER BY id')
@@ -173,18 +189,8 @@ describe('alerting through the pipeline', () => {
     const without = t.app.subscribers.ensure({ platform: 'console', chatId: 'b' }, now);
     t.app.subscribers.addWatch(withAlias.id, 'Zarzour', {}, now);
     t.app.subscribers.addWatch(without.id, 'Zarzour', {}, now);
-    t.app.store.db
-      .prepare('INSERT INTO chat_aliases (subscriber_id, alias, canonical, created_at) VALUES (?, ?, ?, ?)')
-      .run(withAlias.id, 'زرزور', 'Zarzour', now);
-    feeds['/one'] = [
-      item(
-        'z1',
-        'اشتباكات في محيط بلدة زرزور',
-        'https://outlet-one.example/news/z',
-        'Fri, 20 Nov 2026 09:00:00 GMT',
-        '<p>اندلعت اشتباكات عنيفة في محيط بلدة زرزور بين فصائل محلية صباح اليوم، وفق مصادر أهلية.</p><p>وأفادت المصادر بسقوط جرحى ونزوح عشرات العائلات من البلدة نحو القرى المجاورة.</p>',
-      ),
-    ];
+    addChatAlias(t, withAlias.id, 'زرزور', 'Zarzour');
+    feeds['/one'] = [zarzour('z1')];
     await t.app.scheduler.runOnce();
     expect(alertsOf(t).map((a) => a.subscriber_id)).toEqual([withAlias.id]);
   });
@@ -196,18 +202,8 @@ describe('alerting through the pipeline', () => {
     t.app.subscribers.addWatch(sub.id, 'Zarzour', {}, now);
     feeds['/two'] = [DAMASCUS];
     await t.app.scheduler.runOnce(); // compiles the matcher: Zarzour alone
-    t.app.store.db
-      .prepare('INSERT INTO chat_aliases (subscriber_id, alias, canonical, created_at) VALUES (?, ?, ?, ?)')
-      .run(sub.id, 'زرزور', 'Zarzour', now);
-    feeds['/one'] = [
-      item(
-        'z2',
-        'اشتباكات في محيط بلدة زرزور',
-        'https://outlet-one.example/news/z2',
-        'Fri, 20 Nov 2026 09:00:00 GMT',
-        '<p>اندلعت اشتباكات عنيفة في محيط بلدة زرزور بين فصائل محلية صباح اليوم، وفق مصادر أهلية.</p>',
-      ),
-    ];
+    addChatAlias(t, sub.id, 'زرزور', 'Zarzour');
+    feeds['/one'] = [zarzour('z2')];
     await t.app.scheduler.runOnce();
     expect(alertsOf(t).map((a) => a.subscriber_id)).toEqual([sub.id]);
   });
