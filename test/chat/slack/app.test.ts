@@ -6,7 +6,7 @@ import { verifySlackRequest } from '@slack/bolt';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { payloadBody, postSigned, slashBody } from '../../helpers/slack-sign';
 import { slackVisibleText, visible } from '../../helpers/slack-text';
-import { type Harness, SECRET, startHarness } from './harness';
+import { type Harness, SECRET, seedAlert, startHarness } from './harness';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -151,20 +151,7 @@ describe('buttons and App Home', () => {
 
   it('mutes a story from the button under an alert', async () => {
     h = await startHarness({});
-    const sub = h.outbox.subscribers.ensure({ platform: 'slack', chatId: 'C1' }, h.now);
-    h.outbox.alerts.insert(
-      {
-        subscriberId: sub.id,
-        articleId: 1,
-        storyId: 42,
-        watchId: null,
-        kind: 'alert',
-        replyTo: null,
-        threadId: null,
-        evidence: null,
-      },
-      h.now,
-    );
+    const sub = seedAlert(h, 'C1', 42);
     expect((await click('rased_mute', '42')).status).toBe(200);
     await vi.waitFor(() => expect(texts()).toEqual(['Story muted: no more alerts about it.']));
     expect(h.outbox.alerts.isMuted(sub.id, 42)).toBe(true);

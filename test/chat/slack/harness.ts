@@ -120,3 +120,22 @@ export async function startHarness(o: {
   };
   return h;
 }
+
+/** An alert of story `storyId` in a channel: what the buttons under an alert refer to. */
+export function seedAlert(h: Harness, chatId: string, storyId: number) {
+  const sub = h.outbox.subscribers.ensure({ platform: 'slack', chatId }, h.now);
+  h.outbox.alerts.insert(
+    {
+      subscriberId: sub.id,
+      articleId: 1,
+      storyId,
+      watchId: null,
+      kind: 'alert',
+      replyTo: null,
+      threadId: null,
+      evidence: null,
+    },
+    h.now,
+  );
+  return sub;
+}

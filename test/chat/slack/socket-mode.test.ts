@@ -4,7 +4,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { acceptKey, decodeFrame, type Envelope, encodeFrame } from '../../helpers/slack-socket-server';
 import { slackVisibleText, visible } from '../../helpers/slack-text';
-import { APP_TOKEN, type Harness, startHarness, testWorld } from './harness';
+import { APP_TOKEN, type Harness, seedAlert, startHarness, testWorld } from './harness';
 
 // The stand-in runs in this process: while the first command builds the world's indexes (~2 s,
 // synchronously) it cannot read the ack the client already wrote, and ack times would measure that.
@@ -122,20 +122,7 @@ describe('Socket Mode', () => {
 
   it('acks a button click (block_actions) and answers it', async () => {
     h = await socket();
-    const sub = h.outbox.subscribers.ensure({ platform: 'slack', chatId: 'C1' }, h.now);
-    h.outbox.alerts.insert(
-      {
-        subscriberId: sub.id,
-        articleId: 1,
-        storyId: 42,
-        watchId: null,
-        kind: 'alert',
-        replyTo: null,
-        threadId: null,
-        evidence: null,
-      },
-      h.now,
-    );
+    const sub = seedAlert(h, 'C1', 42);
     await deliver(click('rased_mute', '42'));
     await vi.waitFor(() => expect(h!.api.responses).toHaveLength(1));
     expect(visible(String(h.api.responses[0]!.body.text))).toBe('Story muted: no more alerts about it.');
