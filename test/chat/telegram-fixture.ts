@@ -9,6 +9,7 @@ import type { World } from '../../src/world';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { startServer, type TestServer } from '../helpers/http-server';
 import { BOT_USER, type StandInLimits, startTelegramApi, type TelegramStandIn } from '../helpers/telegram-api-server';
+import { waitFor } from '../helpers/wait';
 
 export const FAST: Limits = { perChatPerSec: 50, perGroupPerMin: 3000, globalPerSec: 500 };
 
@@ -95,15 +96,7 @@ export async function startDeployment(
   };
 }
 
-export async function waitFor<T>(what: string, fn: () => T | undefined | null | false, ms = 5000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
+export { waitFor };
 
 let messageId = 1000;
 export const user = (id: number, lang = 'en') => ({ id, is_bot: false, first_name: `U${id}`, language_code: lang });

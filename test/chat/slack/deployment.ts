@@ -8,6 +8,7 @@ import type { World } from '../../../src/world';
 import { startTestApp, type TestApp } from '../../helpers/app';
 import { startServer, type TestServer } from '../../helpers/http-server';
 import { type SlackStandIn, type SlackStandInOptions, startSlackStandIn } from '../../helpers/slack-api-server';
+import { waitFor } from '../../helpers/wait';
 import { SECRET } from './harness';
 
 export interface SlackDeployment {
@@ -89,12 +90,4 @@ export async function startSlackDeployment(
   };
 }
 
-export async function waitFor<T>(what: string, fn: () => T | undefined | null | false, ms = 8000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
+export { waitFor };
