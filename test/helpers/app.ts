@@ -7,7 +7,7 @@ import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { silentLogger } from '../../src/observe/log';
 import { parseSourcesConfig } from '../../src/sources/config';
-import type { World } from '../../src/world';
+import { loadWorld, type World } from '../../src/world';
 
 export interface TestApp {
   readonly app: ReturnType<typeof createApp>;
@@ -16,6 +16,18 @@ export interface TestApp {
   /** Closes this app and opens a new one on the same database (a restart). */
   restart(): TestApp;
   close(): Promise<void>;
+}
+
+// One world per test file, built before the app starts (the app builds it on the first article
+// otherwise, inside a poll, where its second or two would count against the fetch timeouts).
+let sharedWorld: World | null = null;
+function testWorld(): World {
+  if (!sharedWorld) {
+    const w = loadWorld('config');
+    if (!w.ok) throw new Error(w.error);
+    sharedWorld = w.value;
+  }
+  return sharedWorld;
 }
 
 export function tempDir(prefix = 'rased-test-'): string {
@@ -44,7 +56,7 @@ export function startTestApp(
     write: (l) => lines.push(l),
     random: () => 0,
     ...(opts.clock ? { clock: opts.clock } : {}),
-    ...(opts.world ? { world: opts.world } : {}),
+    world: opts.world ?? testWorld(),
   });
   const self: TestApp = {
     app,
