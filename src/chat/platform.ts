@@ -19,6 +19,20 @@ export interface ChatPlatformDeps extends DeliveryPartsDeps {
   readonly scanEveryMs?: number;
 }
 
+/** What the app hands each platform's wiring (the rest comes from config and defaults). */
+export type ChatWiringDeps = Pick<
+  ChatPlatformDeps,
+  | 'db'
+  | 'articles'
+  | 'matchContext'
+  | 'sourceName'
+  | 'sources'
+  | 'log'
+  | 'onWatchesChanged'
+  | 'summarize'
+  | 'sourceAdmin'
+>;
+
 /** The parts both platforms build the same way: outbox store, views, and the command core. */
 export function createPlatformParts(deps: ChatPlatformDeps) {
   const { store, views } = createDeliveryParts(deps);

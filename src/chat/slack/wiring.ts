@@ -3,20 +3,10 @@
 // observe server's handler on the same port (the caller then does not listen a second time).
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AppConfig } from '../../config';
-import { createSlackService, type SlackService, type SlackServiceDeps } from './service';
+import type { ChatWiringDeps } from '../platform';
+import { createSlackService, type SlackService } from './service';
 
-export type SlackWiringDeps = Pick<
-  SlackServiceDeps,
-  | 'db'
-  | 'articles'
-  | 'matchContext'
-  | 'sourceName'
-  | 'sources'
-  | 'log'
-  | 'onWatchesChanged'
-  | 'summarize'
-  | 'sourceAdmin'
-> & {
+export type SlackWiringDeps = ChatWiringDeps & {
   /** The observe server (src/observe/http): its request handler answers /healthz and /metrics. */
   readonly observe: Server;
 };

@@ -4,20 +4,10 @@
 import { randomBytes } from 'node:crypto';
 import type { AppConfig } from '../../config';
 import { DEFAULT_PLAN } from '../../deliver/plan';
-import { createTelegramService, type TelegramService, type TelegramServiceDeps } from './service';
+import type { ChatWiringDeps } from '../platform';
+import { createTelegramService, type TelegramService } from './service';
 
-export type TelegramWiringDeps = Pick<
-  TelegramServiceDeps,
-  | 'db'
-  | 'articles'
-  | 'matchContext'
-  | 'sourceName'
-  | 'sources'
-  | 'log'
-  | 'onWatchesChanged'
-  | 'summarize'
-  | 'sourceAdmin'
->;
+export type TelegramWiringDeps = ChatWiringDeps;
 
 /** null when TELEGRAM_BOT_TOKEN is not set. */
 export function telegramFromConfig(config: AppConfig, deps: TelegramWiringDeps): TelegramService | null {
