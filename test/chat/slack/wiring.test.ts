@@ -42,20 +42,23 @@ afterEach(async () => {
   api = null;
 });
 
+/** The app's side of the wiring, on an in-memory store; /metrics answers `metrics`. */
+const wiringDeps = (store: ReturnType<typeof openStore>, metrics: string) => ({
+  db: store.db,
+  articles: createArticlesRepo(store.db),
+  matchContext: () => testWorld().ctx,
+  sourceName: (id: string) => id,
+  sources: () => [],
+  log: silentLogger(),
+  observe: createObserveServer({ health: () => ({ status: 'ok' }), metrics: () => metrics }),
+});
+
 describe('slackFromConfig', () => {
   it('is null without SLACK_BOT_TOKEN', () => {
     const c = loadConfig({});
     if (!c.ok) throw new Error(c.error);
     const store = openStore(':memory:');
-    const svc = slackFromConfig(c.value, {
-      db: store.db,
-      articles: createArticlesRepo(store.db),
-      matchContext: () => testWorld().ctx,
-      sourceName: (id) => id,
-      sources: () => [],
-      log: silentLogger(),
-      observe: createObserveServer({ health: () => ({ status: 'ok' }), metrics: () => '' }),
-    });
+    const svc = slackFromConfig(c.value, wiringDeps(store, ''));
     expect(svc).toBeNull();
     store.close();
   });
@@ -70,15 +73,7 @@ describe('slackFromConfig', () => {
     });
     if (!c.ok) throw new Error(c.error);
     const store = openStore(':memory:');
-    const svc = slackFromConfig(c.value, {
-      db: store.db,
-      articles: createArticlesRepo(store.db),
-      matchContext: () => testWorld().ctx,
-      sourceName: (id) => id,
-      sources: () => [],
-      log: silentLogger(),
-      observe: createObserveServer({ health: () => ({ status: 'ok' }), metrics: () => 'rased_up 1\n' }),
-    })!;
+    const svc = slackFromConfig(c.value, wiringDeps(store, 'rased_up 1\n'))!;
     const started = await svc.start();
     try {
       expect(slackOwnsPort(started)).toBe(true);
