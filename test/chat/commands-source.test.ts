@@ -12,7 +12,7 @@ import { createSourceRegistry } from '../../src/sources/admin';
 import { parseSourcesConfig } from '../../src/sources/config';
 import type { DiscoveryReport } from '../../src/sources/discover';
 import { createArticlesRepo } from '../../src/store/articles-repo';
-import { openStore } from '../../src/store/db';
+import { type Db, openStore } from '../../src/store/db';
 import { createSourcesRepo } from '../../src/store/sources-repo';
 import type { Result } from '../../src/types';
 
@@ -52,16 +52,7 @@ function setup() {
     save: (entry, by) => registry.add(entry, by, 1_000),
     remove: (id) => registry.remove(id),
   };
-  const core = createCommandCore({
-    store: createOutboxStore(db),
-    articles: createArticlesRepo(db),
-    matchContext: () => {
-      throw new Error('not needed');
-    },
-    sources: () => [],
-    clock: () => 1_000,
-    sourceAdmin: admin,
-  });
+  const core = coreOn(db, admin);
   const chat: ChatRef = { platform: 'telegram', chatId: '501', chatType: 'private', title: null, threadId: null };
   const run = (text: string, actor: Actor) => core.execute(parseCommand(text)!, chat, actor);
   return { registry, core, run, fetched };
@@ -71,6 +62,20 @@ const ADMIN: Actor = { userId: '900', langCode: 'en', canEdit: true, isDeploymen
 const ADMIN_AR: Actor = { ...ADMIN, langCode: 'ar' };
 const READER: Actor = { userId: '501', langCode: 'en', canEdit: true, isDeploymentAdmin: false };
 const READER_AR: Actor = { ...READER, langCode: 'ar' };
+
+/** The command core on `db`, with /source wired to `admin` when given (no matching needed here). */
+function coreOn(db: Db, admin?: SourceAdmin) {
+  return createCommandCore({
+    store: createOutboxStore(db),
+    articles: createArticlesRepo(db),
+    matchContext: () => {
+      throw new Error('not needed');
+    },
+    sources: () => [],
+    clock: () => 1_000,
+    ...(admin ? { sourceAdmin: admin } : {}),
+  });
+}
 
 describe('/source parsing', () => {
   it.each([
@@ -149,15 +154,7 @@ describe('/source in the command core', () => {
 
   it('without a source admin (a setup that does not pass one) /source says so', async () => {
     const { db } = openStore(':memory:');
-    const core = createCommandCore({
-      store: createOutboxStore(db),
-      articles: createArticlesRepo(db),
-      matchContext: () => {
-        throw new Error('not needed');
-      },
-      sources: () => [],
-      clock: () => 1_000,
-    });
+    const core = coreOn(db);
     const chat: ChatRef = { platform: 'slack', chatId: 'C1', chatType: 'channel', title: null, threadId: null };
     const reply = await core.execute({ name: 'source', action: 'list' }, chat, READER);
     expect(reply.text).toContain('cannot be changed from this chat');
