@@ -3,6 +3,8 @@
 // Folding for comparison only (the text kept is never folded): Arabic diacritics (U+064B–U+065F, U+0670)
 // and tatweel removed; أ إ آ ٱ as ا; ة as ه; ى as ي; lowercase; whitespace collapsed. Broad enough that one
 // rule covers the spellings outlets actually use ("اقرأ أيضاً", "اقرا ايضا", "إقرأ أيضا").
+import { fromCodeUnits, isSurrogate } from '../text/code-units';
+import { isSpace } from '../text/space';
 import { BOILERPLATE_BLOCKS, LINE_RULES, SECTION_HEADINGS } from './boilerplate-rules';
 
 const ARABIC_MARKS = /[\u064B-\u065F\u0670\u0640]/g;
@@ -14,9 +16,53 @@ function foldLetters(s: string): string {
   return s.replace(ARABIC_MARKS, '').replace(FOLDABLE, (c) => LETTER_FOLDS[c] ?? c);
 }
 
-/** The comparison form of a text (see the header). */
+/** Diacritics and tatweel: dropped by the folding. */
+const isMark = (c: number) => (c >= 0x064b && c <= 0x065f) || c === 0x0670 || c === 0x0640;
+/** أ إ آ ٱ → ا, ة → ه, ى → ي (LETTER_FOLDS by code unit); 0 for the rest. */
+const foldCode = (c: number) => (c >= 0x622 && c <= 0x671 ? (LETTER_FOLD_CODES[c - 0x622] ?? 0) : 0);
+const LETTER_FOLD_CODES = new Uint16Array(0x671 - 0x622 + 1);
+for (const [from, to] of Object.entries(LETTER_FOLDS)) LETTER_FOLD_CODES[from.charCodeAt(0) - 0x622] = to.charCodeAt(0);
+
+let buf = new Uint16Array(1024);
+
+/**
+ * The comparison form of a text (see the header), in one pass: marks dropped, letters folded, runs of
+ * whitespace as one space, trimmed, then lowercased.
+ */
 export function foldForRules(text: string): string {
-  return foldLetters(text).toLowerCase().replace(/\s+/g, ' ').trim();
+  if (buf.length < text.length) buf = new Uint16Array(text.length * 2);
+  let n = 0;
+  let pendingSpace = false;
+  let surrogates = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      pendingSpace = n > 0;
+      continue;
+    }
+    if (isMark(c)) continue;
+    if (pendingSpace) buf[n++] = 32;
+    pendingSpace = false;
+    if (isSurrogate(c)) surrogates = true;
+    buf[n++] = foldCode(c) || c;
+  }
+  return fromCodeUnits(buf, n, surrogates).toLowerCase();
+}
+
+/** The number of words `foldForRules(text)` has, without building it: runs of non-space characters
+ *  holding something besides marks. */
+function foldedWordCount(text: string, stopAbove: number): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) inWord = false;
+    else if (!inWord && !isMark(c)) {
+      inWord = true;
+      if (++words > stopAbove) return words;
+    }
+  }
+  return words;
 }
 
 const COMPILED_RULES = LINE_RULES.map((rule) => ({
@@ -28,34 +74,18 @@ const COMPILED_RULES = LINE_RULES.map((rule) => ({
 const HEADINGS = new Set(SECTION_HEADINGS.map(foldForRules));
 const HEADING_MAX_CHARS = 40;
 
-function wordCount(folded: string): number {
-  return folded === '' ? 0 : folded.split(' ').length;
-}
-
 const MAX_RULE_WORDS = Math.max(...LINE_RULES.map((r) => r.maxWords));
-
-/** More whitespace-separated words than any rule allows, with a wide margin (folding only drops characters). */
-function tooLongForRules(text: string): boolean {
-  const limit = MAX_RULE_WORDS * 2 + 10;
-  let words = 0;
-  let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const space = c === 32 || c === 10 || c === 9 || c === 13 || c === 160;
-    if (!space && !inWord && ++words > limit) return true;
-    inWord = !space;
-  }
-  return false;
-}
 
 /** The id of the first line rule that marks this paragraph as boilerplate, or null when none does. */
 export function boilerplateRuleFor(text: string): string | null {
-  // A long paragraph is article text: no rule allows that many words, so skip folding it.
-  if (tooLongForRules(text)) return null;
-  const folded = foldForRules(text);
-  const words = wordCount(folded);
+  // A paragraph longer than every rule allows is article text: it is never folded.
+  const words = foldedWordCount(text, MAX_RULE_WORDS);
+  if (words > MAX_RULE_WORDS) return null;
+  let folded: string | null = null;
   for (const rule of COMPILED_RULES) {
-    if (words <= rule.maxWords && rule.pattern.test(folded)) return rule.id;
+    if (words > rule.maxWords) continue;
+    folded ??= foldForRules(text);
+    if (rule.pattern.test(folded)) return rule.id;
   }
   return null;
 }

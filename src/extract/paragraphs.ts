@@ -7,6 +7,8 @@
 // boilerplate-rules.ts) are dropped with their content. Entities are decoded; whitespace (NBSP included)
 // collapsed; zero-width spaces and BOMs removed; paragraphs without a letter or digit dropped; then
 // paragraphs matching a boilerplate line rule dropped.
+
+import { squashSpace } from '../text/space';
 import { isBoilerplateBlock, isBoilerplateLine } from './boilerplate';
 import { NON_TEXT_TAGS as NON_TEXT } from './boilerplate-rules';
 import { walkHtml } from './html-walk';
@@ -49,7 +51,6 @@ const BLOCK_TAGS = new Set([
 ]);
 
 const NON_TEXT_TAGS = new Set<string>([...NON_TEXT, 'title']);
-const INVISIBLE = /[\u200B\uFEFF]/g;
 const HAS_CONTENT = /[\p{L}\p{N}]/u;
 
 export function htmlToParagraphs(html: string): string[] {
@@ -65,7 +66,7 @@ export function splitParagraphs(html: string): string[] {
 
   const flush = () => {
     if (chunks.length === 0) return;
-    const text = chunks.join('').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+    const text = squashSpace(chunks.length === 1 ? chunks[0]! : chunks.join(''), true);
     chunks = [];
     if (HAS_CONTENT.test(text)) paragraphs.push(text);
   };

@@ -2,6 +2,7 @@
 // shared/reference/arabic-matching.md §1). The raw text is kept for display; normalized forms are
 // only match keys.
 import { type CharTable, charTable, IGN, type NormalizeOptions, SEP } from './charmap';
+import { fromCodeUnits, isSurrogate } from './code-units';
 import { tokenize } from './tokenize';
 
 export type { NormalizeOptions } from './charmap';
@@ -14,10 +15,13 @@ export function normalize(text: string, opts: NormalizeOptions = {}): string {
   // a character at a time made a rope of thousands of pieces per article.
   if (out.length < nfkc.length * 4) out = new Uint16Array(nfkc.length * 4 + 1024);
   let n = 0;
+  let surrogates = false;
   for (let i = 0; i < nfkc.length; i++) {
     const c = nfkc.charCodeAt(i);
     const k = cls[c]!;
     if (k === IGN) continue;
+    // Astral characters arrive as surrogate pairs, and a broken feed can carry a lone one.
+    if (isSurrogate(c)) surrogates = true;
     if (k === SEP) out[n++] = c;
     else if (fold[c]) out[n++] = fold[c]!;
     else {
@@ -26,14 +30,10 @@ export function normalize(text: string, opts: NormalizeOptions = {}): string {
       for (let j = 0; j < m.length; j++) out[n++] = m.charCodeAt(j);
     }
   }
-  let s = '';
-  for (let i = 0; i < n; i += CHUNK)
-    s += String.fromCharCode.apply(null, out.subarray(i, Math.min(n, i + CHUNK)) as never);
-  return s;
+  return fromCodeUnits(out, n, surrogates);
 }
 
 let out = new Uint16Array(4096);
-const CHUNK = 8192;
 const grow = (a: Uint16Array, size: number) => {
   const b = new Uint16Array(size);
   b.set(a);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boilerplateRuleFor, isBoilerplateBlock, isSectionHeading } from '../../src/extract/boilerplate';
+import { boilerplateRuleFor, foldForRules, isBoilerplateBlock, isSectionHeading } from '../../src/extract/boilerplate';
 
 const LINES: [text: string, rule: string | null][] = [
   // Arabic boilerplate, in the spellings outlets use
@@ -104,5 +104,51 @@ describe('isBoilerplateBlock', () => {
     ['p', {}, false],
   ] as const)('<%s %o> → %s', (tag, a, expected) => {
     expect(isBoilerplateBlock(tag, attrs(a))).toBe(expected);
+  });
+});
+
+// The one-pass folding against the regular-expression definition it replaced, on random texts made of
+// the characters it treats specially (marks, tatweel, foldable letters, every kind of space, capitals).
+describe('foldForRules agrees with its regular-expression definition', () => {
+  const reference = (s: string) =>
+    s
+      .replace(/[\u064B-\u065F\u0670\u0640]/g, '')
+      .replace(/[أإآٱةى]/g, (c) => ({ أ: 'ا', إ: 'ا', آ: 'ا', ٱ: 'ا', ة: 'ه', ى: 'ي' })[c] ?? c)
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      .trim();
+  const parts = [
+    'أ',
+    'إ',
+    'آ',
+    'ٱ',
+    'ة',
+    'ى',
+    'ب',
+    '\u064E',
+    '\u0651',
+    '\u0670',
+    'ـ',
+    ' ',
+    '\n',
+    '\u00a0',
+    '\u2009',
+    'A',
+    'é',
+    'É',
+    '\ud83d',
+    ':',
+    '©',
+  ];
+  it('on 3,000 random texts', () => {
+    let a = 7;
+    for (let k = 0; k < 3000; k++) {
+      let s = '';
+      for (let i = 0; i < k % 50; i++) {
+        a = (Math.imul(a, 1103515245) + 12345) >>> 0;
+        s += parts[a % parts.length];
+      }
+      expect(foldForRules(s)).toBe(reference(s));
+    }
   });
 });
