@@ -114,12 +114,15 @@ function addWatches(app: ReturnType<typeof createApp>, n: number) {
 
 export function formatIngest(r: IngestBenchResult): string {
   const ok = (b: boolean) => (b ? 'meets' : 'MISSES');
+  // Issue 2's targets are for fetch + parse + store; the full pipeline is reported beside them without one.
+  const target = (text: string, met: boolean) =>
+    r.label.startsWith('fetch') ? `${text} (${ok(met)})` : '— (reported)';
   return [
     `| ingest: ${r.label} | result | target |`,
     '|---|---|---|',
-    `| ${r.articles} articles from ${r.feeds} feeds, round 1 | ${r.round1Ms.toFixed(0)} ms, **${r.articlesPerSec.toFixed(0)} articles/s** | >= 2,000/s (${ok(r.articlesPerSec >= 2000)}) |`,
+    `| ${r.articles} articles from ${r.feeds} feeds, round 1 | ${r.round1Ms.toFixed(0)} ms, **${r.articlesPerSec.toFixed(0)} articles/s** | ${target('>= 2,000/s', r.articlesPerSec >= 2000)} |`,
     `| round 2 (conditional GET: ${r.feeds - r.not304Round2} of ${r.feeds} answered 304) | ${r.round2Ms.toFixed(0)} ms = ${(r.round2Fraction * 100).toFixed(1)}% of round 1 | < 5% (${ok(r.round2Fraction < 0.05)}) |`,
-    `| peak RSS | ${r.peakRssMb.toFixed(0)} MB | <= 250 MB (${ok(r.peakRssMb <= 250)}) |`,
+    `| peak RSS | ${r.peakRssMb.toFixed(0)} MB | ${target('<= 250 MB', r.peakRssMb <= 250)} |`,
     ...(r.failedRound1.length
       ? [`| polls failed in round 1 | ${r.failedRound1.length}: ${r.failedRound1[0]} | 0 |`]
       : []),
