@@ -2,8 +2,6 @@
 // --once, polls every enabled source once, delivers what is due and exits 0.
 import cron from 'node-cron';
 import { createApp } from '../app';
-import { slackFromConfig, slackOwnsPort } from '../chat/slack/wiring';
-import { telegramFromConfig } from '../chat/telegram/wiring';
 import { describeConfig } from '../config';
 import { createObserveServer, listen } from '../observe/http';
 import { createLogger } from '../observe/log';
@@ -59,8 +57,12 @@ export async function runCommand(
     summarize: app.summarize,
     sourceAdmin: app.sourceAdmin,
   };
-  const slack = slackFromConfig(config, { ...chatDeps, observe });
-  const telegram = telegramFromConfig(config, chatDeps);
+  // A platform's client (grammY, Bolt) loads only when its token is set: console mode stays small.
+  const slackWiring = config.slackBotToken ? await import('../chat/slack/wiring') : null;
+  const slack = slackWiring?.slackFromConfig(config, { ...chatDeps, observe }) ?? null;
+  const telegram = config.telegramBotToken
+    ? (await import('../chat/telegram/wiring')).telegramFromConfig(config, chatDeps)
+    : null;
   const enabled = app.sources().filter((s) => s.enabled).length;
   if (enabled === 0) log.warn({ config_dir: config.configDir }, 'no enabled sources: nothing will be polled');
   if (once) {
@@ -90,7 +92,7 @@ export async function runCommand(
   let serving = false;
   const serveObserve = async (slackStarted: Awaited<ReturnType<NonNullable<typeof slack>['start']>> | null) => {
     // In Slack's HTTP mode Bolt owns PORT and routes /healthz and /metrics to the observe server.
-    if (config.port === null || slackOwnsPort(slackStarted)) return;
+    if (config.port === null || slackWiring?.slackOwnsPort(slackStarted)) return;
     serving = true;
     const port = await listen(observe, config.port);
     log.info({ port }, 'serving /healthz and /metrics');
