@@ -98,7 +98,7 @@ function storeLookups(repo: DedupRepo, a: DedupArticle, c: Classification, p: De
   if (c.decision.kind !== 'new') return;
   repo.linkedFrom(a.urlKey!, -1);
   const ids = repo.storyCandidateIds(storyKeys(f, c.vector, p.indexTerms), p.maxStoryCandidates);
-  repo.candidates(ids, Number.NEGATIVE_INFINITY);
+  repo.candidateSet(ids, Number.NEGATIVE_INFINITY);
 }
 
 /** `n` reports of recent stories in other words: their story's entities, another story's text. */

@@ -38,6 +38,48 @@ export type CandidateRow = Pick<
   'id' | 'first_seen' | 'last_seen' | 'places' | 'actors' | 'numbers' | 'centroid_keys' | 'centroid_weights'
 > & { centroid_terms: string | null; centroid: string | null };
 
+/** The candidate stories as one row (`candidateSet`): null columns when there is none. */
+export interface CandidateSet {
+  ids: string | null;
+  first_seen: string | null;
+  last_seen: string | null;
+  /** JSON: [places, actors, numbers, places, …], three arrays per story. */
+  entities: string | null;
+  /** Terms per centroid; 0 for a row written before migration 0013 (read with `candidates`). */
+  sizes: string | null;
+  /** Keys (uint32) and weights (float64) of the centroids in turn; a pre-0013 row adds neither. */
+  keys: Buffer | null;
+  weights: Buffer | null;
+}
+
+/** The integers of a comma-separated list (group_concat), without a string per number. */
+export function csvIntegers(s: string): number[] {
+  const out: number[] = [];
+  let v = 0;
+  let sign = 1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 44) {
+      out.push(sign * v);
+      v = 0;
+      sign = 1;
+    } else if (c === 45) sign = -1;
+    else v = v * 10 + (c - 48);
+  }
+  out.push(sign * v);
+  return out;
+}
+
+/** A typed view of a blob's bytes (a copy when the blob is not aligned for it). */
+export function viewOf<T extends Uint32Array | Float64Array>(
+  b: Uint8Array,
+  Type: { new (buffer: ArrayBufferLike, offset: number, length: number): T; BYTES_PER_ELEMENT: number },
+): T {
+  const size = Type.BYTES_PER_ELEMENT;
+  const bytes = b.byteOffset % size === 0 ? b : b.slice();
+  return new Type(bytes.buffer, bytes.byteOffset, bytes.byteLength / size);
+}
+
 /** A story row as written: every column but the id and the pre-0012 centroid. */
 export type StoryWrite = Omit<StoryRow, 'id' | 'centroid'>;
 
@@ -172,6 +214,20 @@ export function createDedupRepo(db: Db) {
       )
       .pluck(),
     story: db.prepare<[number], StoryRow>('SELECT * FROM stories WHERE id = ?'),
+    // Every candidate in one row: ids, times and sizes comma-separated, entities as one JSON array
+    // (places, actors, numbers of each story in turn) and the centroids' keys and weights each
+    // concatenated into one blob (bytes kept: group_concat appends a blob's bytes, CAST gives them
+    // back). better-sqlite3 makes a Buffer per blob value, and 48 of them (24 stories × keys and
+    // weights) plus 72 strings cost more than reading the 24 rows.
+    candidateSet: db.prepare<[string, number], CandidateSet>(
+      `SELECT group_concat(id) AS ids, group_concat(first_seen) AS first_seen, group_concat(last_seen) AS last_seen,
+         '[' || group_concat(places || ',' || actors || ',' || numbers) || ']' AS entities,
+         group_concat(length(centroid_keys) / 4) AS sizes,
+         CAST(group_concat(centroid_keys, '') AS BLOB) AS keys,
+         CAST(group_concat(iif(length(centroid_keys) > 0, centroid_weights, x''), '') AS BLOB) AS weights
+       FROM (SELECT id, first_seen, last_seen, places, actors, numbers, centroid_keys, centroid_weights FROM stories
+             WHERE id IN (SELECT value FROM json_each(?)) AND last_seen >= ? ORDER BY id)`,
+    ),
     candidates: db.prepare<[string, number], CandidateRow>(
       `SELECT id, first_seen, last_seen, places, actors, numbers, centroid_keys, centroid_weights,
          CASE WHEN length(centroid_keys) = 0 THEN centroid_terms END AS centroid_terms,
@@ -294,6 +350,9 @@ export function createDedupRepo(db: Db) {
     /** The stories `ids` last seen at or after `since`, by id. */
     candidates: (ids: readonly number[], since: number) =>
       ids.length ? q.candidates.all(JSON.stringify(ids), since) : [],
+    /** The same stories as one row (story-rows.ts reads it). */
+    candidateSet: (ids: readonly number[], since: number) =>
+      ids.length ? q.candidateSet.get(JSON.stringify(ids), since) : undefined,
     insertStory: (s: StoryWrite) => Number(q.insertStory.run(s).lastInsertRowid),
     updateStory: (s: Omit<StoryWrite, 'first_article_id' | 'title' | 'previous_story_id'> & { id: number }) =>
       q.updateStory.run(s),

@@ -101,6 +101,41 @@ describe('story rows', () => {
     expect(candidateStories(repo, [id, 999], minLastSeen)).toHaveLength(n);
   });
 
+  it('reads stories written before migrations 0012 and 0013 beside new ones, each with its own centroid', () => {
+    const { db, repo } = setup();
+    const other = new Map([
+      ['market', 0.5],
+      ['fire', 0.25],
+      ['azaz', 0.125],
+    ]);
+    db.exec(`INSERT INTO stories (id, title, first_seen, last_seen, article_count, centroid, centroid_terms,
+      centroid_weights, centroid_keys) VALUES
+      (3, 'json', 1, 5, 1, '{"bomb":0.8,"market":0.6}', '', x'', x''),
+      (5, 'terms', 2, 6, 1, '{}', 'bomb market', x'9a9999999999e93f333333333333e33f', x'')`);
+    for (const [id, v] of [
+      [2, other],
+      [4, centroid],
+      [6, new Map()],
+      [9, other],
+    ] as const) {
+      const written = repo.insertStory({ ...row, ...packCentroid(v), first_seen: id, last_seen: id });
+      db.prepare('UPDATE stories SET id = ? WHERE id = ?').run(id, written);
+    }
+    const got = candidateStories(repo, [9, 6, 5, 4, 3, 2], 0);
+    expect(got.map((c) => c.id)).toEqual([2, 3, 4, 5, 6, 9]);
+    const want = [other, centroid, centroid, centroid, new Map(), other].map((v) => packed(v));
+    expect(got.map((c) => c.centroid)).toEqual(want);
+    expect(got.map((c) => [c.firstSeen, c.lastSeen])).toEqual([
+      [2, 2],
+      [1, 5],
+      [4, 4],
+      [2, 6],
+      [6, 6],
+      [9, 9],
+    ]);
+    expect(got[0]).toMatchObject({ places: ['sy:azaz'], actors: [], numbers: ['8'] });
+  });
+
   it('keeps a centroid exactly through its columns, heaviest term first', () => {
     const v = new Map([
       ['انفجار', 1 / 3],
