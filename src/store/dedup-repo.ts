@@ -293,12 +293,9 @@ export function createDedupRepo(db: Db) {
       const hits = new Map<number, number>();
       for (const ids of q.lshBuckets.all(bucketCap + 1, JSON.stringify(keys))) {
         if (!ids) continue;
-        const list = ids.split(',');
+        const list = csvIntegers(ids);
         if (list.length > bucketCap) continue;
-        for (const s of list) {
-          const id = Number(s);
-          if (id !== excludeId) hits.set(id, (hits.get(id) ?? 0) + 1);
-        }
+        for (const id of list) if (id !== excludeId) hits.set(id, (hits.get(id) ?? 0) + 1);
       }
       return [...hits]
         .sort((a, b) => b[1] - a[1] || a[0] - b[0])
@@ -337,12 +334,9 @@ export function createDedupRepo(db: Db) {
       const weight = new Map<number, number>();
       for (const ids of q.storiesByKeys.all(perKey, JSON.stringify([...new Set(keys)]))) {
         if (!ids) continue;
-        const list = ids.split(',');
+        const list = csvIntegers(ids);
         const w = Math.log(1 + perKey / list.length);
-        for (const s of list) {
-          const id = Number(s);
-          weight.set(id, (weight.get(id) ?? 0) + w);
-        }
+        for (const id of list) weight.set(id, (weight.get(id) ?? 0) + w);
       }
       return best(weight, limit);
     },
