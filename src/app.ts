@@ -7,6 +7,7 @@ import type { AppConfig } from './config';
 import { createDedup } from './dedup/dedup';
 import { pruneArticles } from './dedup/retention';
 import { createConsoleDelivery } from './deliver/console-delivery';
+import { createDeliveryMonitor } from './deliver/monitor';
 import { extractArticle } from './extract/article';
 import { canonicalUrlKey } from './extract/canonical-url';
 import { detectLang } from './extract/lang';
@@ -159,11 +160,28 @@ export function createApp(deps: AppDeps) {
     }
     return parse;
   };
-  const health = () => healthReport(registry.all(), sourceState.all());
+  const sourceHealth = () => healthReport(registry.all(), sourceState.all());
+  // Delivery per chat platform: the services report to it (run-command wires them); an alert waiting
+  // longer than the catch-up age (DELIVERY_CATCH_UP_AFTER_MIN) is an outage, for /healthz too.
+  const delivery = createDeliveryMonitor({
+    db: store.db,
+    clock,
+    configured: { telegram: !!config.telegramBotToken, slack: !!config.slackBotToken },
+    staleAfterMs: config.delivery.catchUpAfterMs,
+    secrets: secretsOf(config),
+    metrics,
+  });
+  /** GET /healthz: sources and delivery; degraded when either is (answered with 200 all the same). */
+  const health = () => {
+    const sources = sourceHealth();
+    const d = delivery.report();
+    const status = sources.status === 'ok' && d.status === 'ok' ? ('ok' as const) : ('degraded' as const);
+    return { ...sources, status, delivery: d.platforms };
+  };
   const sourceAdmin: SourceAdmin = {
     list: () => {
       const byId = new Map(registry.all().map((s) => [s.id, s]));
-      return health().sources.map((h) => ({
+      return sourceHealth().sources.map((h) => ({
         id: h.id,
         name: h.name,
         url: byId.get(h.id)?.url ?? '',
@@ -229,6 +247,9 @@ export function createApp(deps: AppDeps) {
     scheduler,
     metrics,
     health,
+    /** Per-source health only (chat /sources, source names): no outbox query. */
+    sourceHealth,
+    delivery,
     /** File + chat-added sources, as polled now. */
     sources: registry.all,
     /** For the chat's /source list|add|remove (pass to the Telegram and Slack services). */
@@ -238,9 +259,10 @@ export function createApp(deps: AppDeps) {
       tickHooks.push(hook);
     },
     renderMetrics() {
-      const h = health();
+      const h = sourceHealth();
       metrics.set('rased_sources_failing', 'Enabled sources whose last poll failed', {}, h.sources_failing);
       metrics.set('rased_articles_stored', 'Articles in the database', {}, articles.count());
+      delivery.collect();
       return metrics.render();
     },
     /** Retention: articles older than RETENTION_DAYS go, with their LSH rows; stories keep a summary. */
@@ -274,6 +296,12 @@ function sourceNames(all: () => readonly ConfiguredSource[]) {
     }
     return names.get(id) ?? id;
   };
+}
+
+/** Every configured secret, so no error message shows one on /healthz or /metrics. */
+function secretsOf(c: AppConfig): string[] {
+  const all = [c.telegramBotToken, c.slackBotToken, c.slack.appToken, c.slack.signingSecret, c.telegram.webhookSecret];
+  return all.filter((s): s is string => !!s);
 }
 
 function unwrap<T>(r: { ok: true; value: T } | { ok: false; error: string }): T {

@@ -1,5 +1,6 @@
 // What every chat platform's service needs from the app (Telegram and Slack extend it).
 
+import type { LinkReport } from '../deliver/monitor';
 import type { DeliverLog, DeliveryEvent } from '../deliver/outcome';
 import { createDeliveryParts, type DeliveryPartsDeps } from '../deliver/parts';
 import type { PlanConfig } from '../deliver/plan';
@@ -16,6 +17,8 @@ export interface ChatPlatformDeps extends DeliveryPartsDeps {
   /** /source add|remove|list (the app's sources); without it /source is unavailable. */
   readonly sourceAdmin?: SourceAdmin;
   readonly onEvent?: (e: DeliveryEvent) => void;
+  /** Where the client reports its connection state (/healthz, /metrics). */
+  readonly link?: LinkReport;
   readonly scanEveryMs?: number;
 }
 
@@ -31,6 +34,8 @@ export type ChatWiringDeps = Pick<
   | 'onWatchesChanged'
   | 'summarize'
   | 'sourceAdmin'
+  | 'onEvent'
+  | 'link'
 >;
 
 /** The parts both platforms build the same way: outbox store, views, and the command core. */

@@ -49,9 +49,9 @@ export async function runCommand(
     db: app.store.db,
     articles: app.articles,
     matchContext: () => app.world.ctx,
-    sourceName: (id: string) => app.health().sources.find((s) => s.id === id)?.name ?? id,
+    sourceName: (id: string) => app.sourceHealth().sources.find((s) => s.id === id)?.name ?? id,
     sources: () =>
-      app.health().sources.map((s) => ({ name: s.name, ok: s.status !== 'failing', error: s.lastError ?? null })),
+      app.sourceHealth().sources.map((s) => ({ name: s.name, ok: s.status !== 'failing', error: s.lastError ?? null })),
     log,
     onWatchesChanged: () => app.alerting.invalidate(),
     summarize: app.summarize,
@@ -59,9 +59,14 @@ export async function runCommand(
   };
   // A platform's client (grammY, Bolt) loads only when its token is set: console mode stays small.
   const slackWiring = config.slackBotToken ? await import('../chat/slack/wiring') : null;
-  const slack = slackWiring?.slackFromConfig(config, { ...chatDeps, observe }) ?? null;
+  // Each platform reports its connection state and send results for /healthz and /metrics.
+  const slack =
+    slackWiring?.slackFromConfig(config, { ...chatDeps, ...app.delivery.reporter('slack'), observe }) ?? null;
   const telegram = config.telegramBotToken
-    ? (await import('../chat/telegram/wiring')).telegramFromConfig(config, chatDeps)
+    ? (await import('../chat/telegram/wiring')).telegramFromConfig(config, {
+        ...chatDeps,
+        ...app.delivery.reporter('telegram'),
+      })
     : null;
   const enabled = app.sources().filter((s) => s.enabled).length;
   if (enabled === 0) log.warn({ config_dir: config.configDir }, 'no enabled sources: nothing will be polled');

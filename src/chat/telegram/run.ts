@@ -14,6 +14,8 @@ export interface TelegramRunOptions {
     readonly host?: string;
   } | null;
   readonly log: TelegramBotLog;
+  /** Long polling ended on its own (401 token refused, 409 another instance): the bot is off. */
+  readonly onStopped?: (err: unknown) => void;
 }
 
 export interface RunningTelegram {
@@ -29,9 +31,10 @@ export async function startTelegram(tg: TelegramBot, opts: TelegramRunOptions): 
   await tg.registerCommands().catch((err: unknown) => opts.log.warn({ err }, 'setMyCommands failed; continuing'));
   if (!opts.webhook) {
     const started = new Promise<void>((resolve) => {
-      void bot
-        .start({ allowed_updates: [...ALLOWED_UPDATES], onStart: () => resolve() })
-        .catch((err: unknown) => opts.log.error({ err }, 'telegram long polling stopped'));
+      void bot.start({ allowed_updates: [...ALLOWED_UPDATES], onStart: () => resolve() }).catch((err: unknown) => {
+        opts.log.error({ err }, 'telegram long polling stopped');
+        opts.onStopped?.(err);
+      });
     });
     await started;
     opts.log.info({ bot: bot.botInfo.username }, 'telegram bot polling');

@@ -5,6 +5,7 @@
 import { type Api, GrammyError, HttpError } from 'grammy';
 import type { OutgoingMessage, Sender, SendResult } from '../../deliver/sender';
 import { classifyFailure } from './errors';
+import { telegramReason } from './link';
 import { type Button, type Rendered, renderView } from './render';
 
 export const inlineKeyboard = (rows: readonly (readonly Button[])[]) => ({
@@ -28,7 +29,12 @@ export function failureOf(err: unknown): SendResult {
   return { kind: 'retryable', reason: `unexpected: ${(err as Error)?.message ?? String(err)}` };
 }
 
-export function createTelegramSender(api: Api): Sender {
+export interface TelegramSenderOptions {
+  /** A send answered 401: the token was revoked (the alert stays in the outbox, as a retry). */
+  readonly onAuthFailure?: (reason: string) => void;
+}
+
+export function createTelegramSender(api: Api, opts: TelegramSenderOptions = {}): Sender {
   return {
     platform: 'telegram',
     async send(m) {
@@ -37,6 +43,7 @@ export function createTelegramSender(api: Api): Sender {
         const msg = await api.sendMessage(m.chatId, rendered.html, sendOptions(m, rendered));
         return { kind: 'sent', messageRef: String(msg.message_id) };
       } catch (err) {
+        if (err instanceof GrammyError && err.error_code === 401) opts.onAuthFailure?.(telegramReason(err));
         return failureOf(err);
       }
     },

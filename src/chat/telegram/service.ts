@@ -6,6 +6,7 @@ import { createDispatcher, type Dispatcher } from '../../deliver/dispatcher';
 import type { Limits } from '../../deliver/pacer';
 import { type ChatPlatformDeps, createPlatformParts } from '../platform';
 import { createTelegramBot } from './bot';
+import { telegramReason, watchLink } from './link';
 import { type RunningTelegram, startTelegram, type TelegramRunOptions } from './run';
 import { createTelegramSender } from './sender';
 
@@ -33,12 +34,15 @@ export function createTelegramService(deps: TelegramServiceDeps) {
     ...(deps.adminUserIds ? { adminUserIds: deps.adminUserIds } : {}),
     ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
   });
+  let stopping = false;
+  const link = deps.link;
+  if (link) watchLink(tg.bot.api, link, () => stopping);
   // The sender gets its own client: sends time out in 30 s, not after grammY's long-poll default.
   const api = new Api(deps.token, { ...(deps.apiRoot ? { apiRoot: deps.apiRoot } : {}), timeoutSeconds: 30 });
   const dispatcher: Dispatcher = createDispatcher({
     store,
     views,
-    sender: createTelegramSender(api),
+    sender: createTelegramSender(api, { onAuthFailure: (reason) => link?.set('failed', reason) }),
     limits: deps.limits,
     ...(deps.plan ? { plan: deps.plan } : {}),
     clock: deps.clock,
@@ -55,15 +59,28 @@ export function createTelegramService(deps: TelegramServiceDeps) {
     core,
     bot: tg.bot,
     dispatcher,
-    /** Starts the bot (polling or webhook) and the dispatcher. */
+    /** Starts the bot (polling or webhook) and the dispatcher; a refused token rejects (state failed). */
     async start() {
-      running = await startTelegram(tg, { webhook: deps.webhook ?? null, log: deps.log });
+      link?.set('starting');
+      try {
+        running = await startTelegram(tg, {
+          webhook: deps.webhook ?? null,
+          log: deps.log,
+          onStopped: (err) => link?.set('failed', telegramReason(err)),
+        });
+      } catch (err) {
+        link?.set('failed', telegramReason(err));
+        throw err;
+      }
+      link?.set('connected');
       dispatcher.start();
       return running;
     },
     async stop() {
+      stopping = true;
       await running?.stop();
       await dispatcher.stop();
+      link?.set('stopped');
     },
   };
 }
