@@ -35,6 +35,8 @@ export interface SlackSocketServer {
   readonly hellos: () => number;
   /** Connections open now. */
   readonly open: () => number;
+  /** Close frames received from the client (a clean close starts with one, RFC 6455 §7.1.2). */
+  readonly closes: () => number;
   readonly acks: Ack[];
   /** Sends an envelope on the newest open connection (Slack uses one of the app's connections). */
   send(envelope: Envelope): void;
@@ -100,6 +102,7 @@ export async function startSlackSocketServer(opts: { appId?: string } = {}): Pro
   const sentAt = new Map<string, number>();
   const acks: Ack[] = [];
   let hellos = 0;
+  let closes = 0;
 
   const sendJson = (socket: Socket, msg: unknown) =>
     socket.writable && socket.write(encodeFrame(OP.text, Buffer.from(JSON.stringify(msg))));
@@ -122,6 +125,7 @@ export async function startSlackSocketServer(opts: { appId?: string } = {}): Pro
         const { fin, opcode, payload } = next.frame;
         if (opcode === OP.ping) socket.write(encodeFrame(OP.pong, payload));
         else if (opcode === OP.close) {
+          closes++;
           // Echo the status code, then end: the client closes the TCP connection (§5.5.1, §7.1.1).
           if (!closing) socket.write(encodeFrame(OP.close, payload.subarray(0, 2)));
           closing = true;
@@ -179,6 +183,7 @@ export async function startSlackSocketServer(opts: { appId?: string } = {}): Pro
     },
     hellos: () => hellos,
     open: () => sockets.length,
+    closes: () => closes,
     acks,
     send(envelope) {
       const socket = newest();

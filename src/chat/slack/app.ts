@@ -7,9 +7,11 @@
 // caller can say so and carry on without Slack.
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { App, HTTPReceiver } from '@slack/bolt';
+import type { LinkReport } from '../../deliver/monitor';
 import { classifySlackError } from './errors';
 import { type HandlerDeps, registerHandlers } from './handlers';
 import { boltLogger, type LogSink } from './logger';
+import { createSocketReceiver } from './socket';
 
 export interface SlackAppOptions {
   readonly botToken: string;
@@ -23,6 +25,8 @@ export interface SlackAppOptions {
   /** Extra GET routes served on the same port (the observe server's /healthz and /metrics). */
   readonly routes?: Record<string, (req: IncomingMessage, res: ServerResponse) => void>;
   readonly log: LogSink;
+  /** Socket Mode reports its connection state here (./socket). */
+  readonly link?: LinkReport;
 }
 
 export type SlackStart =
@@ -53,8 +57,17 @@ export function createSlackApp(opts: SlackAppOptions, deps: Omit<HandlerDeps, 'l
   if (!socket && !opts.signingSecret) {
     throw new Error('SLACK_SIGNING_SECRET is required for Slack over HTTP (or set SLACK_APP_TOKEN for Socket Mode)');
   }
+  const sockets = socket
+    ? createSocketReceiver({
+        appToken: opts.appToken!,
+        // Its own copy: the Socket Mode client writes its retry policy into the options it gets.
+        clientOptions: { ...clientOptions },
+        logger,
+        ...(opts.link ? { link: opts.link } : {}),
+      })
+    : null;
   const receiver = socket
-    ? undefined
+    ? sockets!.receiver
     : new HTTPReceiver({
         signingSecret: opts.signingSecret!,
         endpoints: '/slack/events',
@@ -75,11 +88,7 @@ export function createSlackApp(opts: SlackAppOptions, deps: Omit<HandlerDeps, 'l
     logger,
     clientOptions,
     deferInitialization: true,
-    // Socket Mode gets its own copy of the client options: its SocketModeClient writes
-    // retryConfig { retries: 100 } into them, which Bolt would then use for every listener's client.
-    ...(socket
-      ? { socketMode: true, appToken: opts.appToken!, installerOptions: { clientOptions: { ...clientOptions } } }
-      : { receiver: receiver! }),
+    receiver,
   });
   app.error(async (err) => {
     opts.log.error({ err: err.message, code: (err as { code?: string }).code }, 'slack listener failed');
@@ -121,7 +130,9 @@ export function createSlackApp(opts: SlackAppOptions, deps: Omit<HandlerDeps, 'l
       return { kind: 'started', mode: 'http', port: typeof addr === 'object' && addr ? addr.port : opts.port };
     },
     async stop(): Promise<void> {
-      await app.stop().catch(() => {});
+      // Socket Mode: Bolt's stop() does not wait for the close handshake; ./socket does.
+      if (sockets) await sockets.stop();
+      else await app.stop().catch(() => {});
     },
   };
 }

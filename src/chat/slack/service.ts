@@ -42,6 +42,7 @@ export function createSlackService(deps: SlackServiceDeps) {
             port: deps.port,
             log: deps.log,
             ...(deps.routes ? { routes: deps.routes } : {}),
+            ...(deps.link ? { link: deps.link } : {}),
           },
           { core, home, fingerprint: home.fingerprint, adminIds: deps.adminIds },
         );
@@ -49,6 +50,7 @@ export function createSlackService(deps: SlackServiceDeps) {
   const sender = createSlackSender({
     client: createSlackClient({ token: deps.botToken, apiUrl: deps.apiUrl }),
     onAuthFailure: (reason) => {
+      deps.link?.set('failed', `token refused (${reason}): set a valid SLACK_BOT_TOKEN and restart`);
       deps.log.error(
         { platform: 'slack', reason },
         `slack: token refused (${reason}) while sending; stopping Slack. Alerts wait in the outbox: set a valid SLACK_BOT_TOKEN and restart.`,
@@ -76,8 +78,13 @@ export function createSlackService(deps: SlackServiceDeps) {
     dispatcher,
     /** Starts the listener (a refused token is a value: Slack stays off) and the dispatcher. */
     async start(): Promise<SlackStart | { kind: 'started'; mode: 'delivery-only' }> {
+      deps.link?.set('starting');
       const started = slack ? await slack.start() : ({ kind: 'started', mode: 'delivery-only' } as const);
-      if (started.kind === 'started') dispatcher.start();
+      if (started.kind === 'failed') deps.link?.set('failed', started.reason);
+      else {
+        deps.link?.set('connected');
+        dispatcher.start();
+      }
       return started;
     },
     async stop(): Promise<void> {
@@ -85,6 +92,7 @@ export function createSlackService(deps: SlackServiceDeps) {
       stopped = true;
       await dispatcher.stop();
       await slack?.stop();
+      deps.link?.set('stopped');
     },
   };
   return service;

@@ -6,6 +6,7 @@ import { createCommandCore } from '../../../src/chat/commands/core';
 import { createSlackApp, type SlackApp } from '../../../src/chat/slack/app';
 import { createHomeStore } from '../../../src/chat/slack/home-store';
 import type { LogSink } from '../../../src/chat/slack/logger';
+import type { LinkReport } from '../../../src/deliver/monitor';
 import { createOutboxStore } from '../../../src/deliver/outbox-store';
 import { createArticlesRepo } from '../../../src/store/articles-repo';
 import { openStore } from '../../../src/store/db';
@@ -44,7 +45,8 @@ export interface Harness {
   readonly store: ReturnType<typeof openStore>;
   readonly outbox: ReturnType<typeof createOutboxStore>;
   readonly lines: ReturnType<typeof recordingLog>['lines'];
-  readonly started: Awaited<ReturnType<SlackApp['start']>>;
+  /** What start() answered (null: still starting, with `background`). */
+  readonly started: Awaited<ReturnType<SlackApp['start']>> | null;
   /** The clock every part reads; tests move it. */
   now: number;
   close(): Promise<void>;
@@ -58,6 +60,10 @@ export async function startHarness(o: {
   now?: number;
   /** Socket Mode with this app-level token (APP_TOKEN is the one the stand-in accepts). */
   socket?: { appToken: string };
+  /** Where Socket Mode reports its connection state. */
+  link?: LinkReport;
+  /** Do not wait for start() (a connection that keeps failing to open never finishes starting). */
+  background?: boolean;
 }): Promise<Harness> {
   const ws = o.socket ? await startSlackSocketServer() : null;
   const api = await startSlackStandIn({
@@ -91,11 +97,13 @@ export async function startHarness(o: {
       port: 0,
       routes: o.routes,
       log,
+      ...(o.link ? { link: o.link } : {}),
     },
     { core, home, fingerprint: home.fingerprint, adminIds: o.adminIds ?? [] },
   );
-  const started = await slack.start();
-  const url = started.kind === 'started' && started.mode === 'http' ? `http://127.0.0.1:${started.port}` : '';
+  const starting = slack.start();
+  const started = o.background ? null : await starting;
+  const url = started?.kind === 'started' && started.mode === 'http' ? `http://127.0.0.1:${started.port}` : '';
   const h: Harness = {
     api,
     slack,
@@ -112,7 +120,7 @@ export async function startHarness(o: {
       state.now = v;
     },
     async close() {
-      if (started.kind === 'started' || ws) await slack.stop();
+      if (started?.kind !== 'failed' || ws) await slack.stop();
       await ws?.close();
       await api.close();
       if (!o.store) store.close();
