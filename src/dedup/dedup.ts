@@ -100,8 +100,8 @@ export function createDedup(deps: DedupDeps) {
 
   function weigh(f: ArticleFeatures) {
     const model = df.model([...f.tf.keys(), ...entityKeys(f)]);
-    const unseen = Math.log(model.docs + 1) + 1;
-    return { vector: tfidfVector(f.tf, model), entityWeight: (k: string) => idf(model, k) / unseen };
+    const unseen = Math.log(Math.min(model.docs, params.entityReferenceDocs) + 1) + 1;
+    return { vector: tfidfVector(f.tf, model), entityWeight: (k: string) => Math.min(1, idf(model, k) / unseen) };
   }
 
   /** Steps 1–3: the same article as a stored one, or linked to one; null when neither. */

@@ -26,6 +26,12 @@ export interface DedupParams {
   readonly halfLifeMs: number;
   /** Shared entities' specificity (0–1 each) that counts as a full place or actor match. */
   readonly entitySaturation: number;
+  /**
+   * Specificity is an entity's IDF over that of an entity unseen in this many documents, or in all
+   * stored ones when fewer (at most 1). Infinity (the default): always all stored ones, so the same
+   * shared town counts less as the store grows (see BENCHMARKS.md, entity-only reports).
+   */
+  readonly entityReferenceDocs: number;
   readonly storyThreshold: number;
   readonly reopenThreshold: number;
   /** Centroid terms kept per story; top terms per story in the candidate index; candidates scored. */
@@ -70,6 +76,7 @@ export const DEFAULT_PARAMS: DedupParams = {
   weights: { text: 1, place: 0.5, actor: 0.2, number: 0.1 },
   halfLifeMs: 48 * HOUR,
   entitySaturation: 2,
+  entityReferenceDocs: Number.POSITIVE_INFINITY,
   storyThreshold: 0.38,
   reopenThreshold: 0.6,
   centroidTerms: 120,
