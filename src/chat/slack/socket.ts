@@ -6,7 +6,10 @@
 //     60 s apart for as long as it takes (the SDK's own policy, 100 retries ×1.3, spaces them hours
 //     apart after an hour of outage, then gives up with an unhandled rejection on a reconnect);
 //   - stop() waits for the WebSocket close handshake (Bolt's stop() does not), at most STOP_WAIT_MS;
-//     after stop no new connection is opened, even by an attempt that was in flight.
+//     after stop no new connection is opened, even by an attempt that was in flight;
+//   - a refusal the client treats as final (its UnrecoverableSocketModeStartError codes) on a
+//     reconnect would reject a promise nobody handles and end the process: the attempt is held
+//     instead and the state is `failed` (the first connect's refusal is start()'s value, ./app).
 import { type Logger, SocketModeReceiver, type webApi } from '@slack/bolt';
 import type { LinkReport } from '../../deliver/monitor';
 
@@ -22,19 +25,22 @@ export interface SocketOptions {
 }
 
 const never = () => new Promise<never>(() => {});
+const FINAL = new Set(['not_authed', 'invalid_auth', 'account_inactive', 'user_removed_from_team', 'team_disabled']);
 
-/** Why an apps.connections.open attempt failed, or null when it did not. */
-async function attemptError(res: Response): Promise<string | null> {
-  if (res.status !== 200) return `apps.connections.open: HTTP ${res.status}`;
+/** Why an apps.connections.open attempt failed (Slack's error code when it said no), or null. */
+async function attemptError(res: Response): Promise<{ reason: string; code: string | null } | null> {
+  if (res.status !== 200) return { reason: `apps.connections.open: HTTP ${res.status}`, code: null };
   const body = (await res
     .clone()
     .json()
     .catch(() => null)) as { ok?: boolean; error?: string } | null;
-  return body?.ok === false ? `apps.connections.open: ${body.error ?? 'refused'}` : null;
+  if (body?.ok !== false) return null;
+  return { reason: `apps.connections.open: ${body.error ?? 'refused'}`, code: body.error ?? null };
 }
 
 export function createSocketReceiver(o: SocketOptions) {
   let stopping = false;
+  let connected = false;
   const link = o.link;
   // The Socket Mode client's own Web API client only ever calls apps.connections.open.
   const watchedFetch: typeof fetch = async (url, init) => {
@@ -44,7 +50,12 @@ export function createSocketReceiver(o: SocketOptions) {
       const res = await fetch(url, init);
       if (stopping) return never();
       const error = await attemptError(res);
-      if (error) link?.attemptFailed(error);
+      if (error && connected && error.code && FINAL.has(error.code)) {
+        link?.set('failed', `app-level token refused (${error.code}): set a valid SLACK_APP_TOKEN and restart`);
+        o.logger.error(`slack: app-level token refused (${error.code}) on reconnect; Socket Mode is off`);
+        return never();
+      }
+      if (error) link?.attemptFailed(error.reason);
       return res;
     } catch (err) {
       const cause = (err as { cause?: { code?: string; message?: string } }).cause;
@@ -63,7 +74,10 @@ export function createSocketReceiver(o: SocketOptions) {
     },
   });
   const client = receiver.client;
-  client.on('connected', () => link?.set('connected'));
+  client.on('connected', () => {
+    connected = true;
+    link?.set('connected');
+  });
   client.on('reconnecting', () => link?.set('reconnecting'));
   // An unexpected close: the client reconnects after a delay (Slack's `disconnect`, a dropped link).
   client.on('close', () => {

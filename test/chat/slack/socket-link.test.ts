@@ -47,6 +47,20 @@ describe('Socket Mode connection state', () => {
     expect(slack().attempts).toBe(0);
   }, 20_000);
 
+  it('an app-level token revoked while connected: failed on the next reconnect, and no unhandled rejection', async () => {
+    const { m, slack, store: s } = monitor();
+    h = await startHarness({ socket: { appToken: APP_TOKEN }, store: s, link: m.reporter('slack').link });
+    h.api.script('apps.connections.open', { error: 'invalid_auth' }, 10);
+    h.ws!.disconnect('refresh_requested');
+    // The SDK rejects a promise nobody handles on this refusal: vitest fails the run if one escapes.
+    await waitFor('failed', () => slack().state === 'failed', 15_000);
+    expect(slack()).toMatchObject({
+      status: 'degraded',
+      reason: 'app-level token refused (invalid_auth): set a valid SLACK_APP_TOKEN and restart',
+    });
+    expect(h.lines.some((l) => l.level === 'error' && /app-level token refused/.test(l.msg))).toBe(true);
+  }, 20_000);
+
   it('stop() returns once the close handshake has started, and reports no reconnect', async () => {
     const { m, slack, store: s } = monitor();
     h = await startHarness({ socket: { appToken: APP_TOKEN }, store: s, link: m.reporter('slack').link });
