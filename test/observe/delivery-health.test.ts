@@ -4,12 +4,14 @@
 // and while running), a 429 flood wait, a 502, and the healthy path.
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createSlackService } from '../../src/chat/slack/service';
 import { createTelegramService, type TelegramService } from '../../src/chat/telegram/service';
 import { createObserveServer, listen } from '../../src/observe/http';
 import { silentLogger } from '../../src/observe/log';
 import { loadWorld, type World } from '../../src/world';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { startServer, type TestServer } from '../helpers/http-server';
+import { startSlackStandIn } from '../helpers/slack-api-server';
 import { startTelegramApi, type TelegramStandIn } from '../helpers/telegram-api-server';
 
 const TOKEN = '123456:TEST-token'; // the one the stand-in accepts
@@ -30,11 +32,9 @@ beforeAll(() => {
 
 type Health = ReturnType<TestApp['app']['health']>;
 
-interface Rig {
+interface Base {
   readonly t: TestApp;
-  readonly tg: TelegramStandIn;
-  readonly svc: TelegramService;
-  /** The app's clock (alert times, /healthz ages); the dispatcher keeps real time. */
+  /** The app's clock (alert times, /healthz ages); the dispatchers keep real time. */
   now: number;
   health(): Promise<Health>;
   metrics(): Promise<string>;
@@ -45,61 +45,68 @@ afterEach(async () => {
   for (const f of cleanup.splice(0).reverse()) await f().catch(() => {});
 });
 
-/** One alert recorded for chat 4242 and waiting in the outbox; the bot not started yet. */
-async function rig(token: string): Promise<Rig> {
+/** The app with one alert recorded for `chatId` and waiting in the outbox, and /healthz, /metrics. */
+async function base(platform: 'telegram' | 'slack', chatId: string, env: Record<string, string>): Promise<Base> {
   const feed: TestServer = await startServer((_req, res) =>
     res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(RSS),
   );
   cleanup.push(() => feed.close());
-  const tg = await startTelegramApi();
-  cleanup.push(() => tg.close());
   const clock = { now: Date.now() };
   const t = startTestApp(`sources:\n  - { id: s, name: Outlet, url: "${feed.url}/feed", backfill: 5 }\n`, {
     world,
-    env: { TELEGRAM_BOT_TOKEN: token },
+    env,
     clock: () => clock.now,
   });
   cleanup.push(() => t.close());
-  const sub = t.app.subscribers.ensure(
-    { platform: 'telegram', chatId: '4242', chatType: 'private', uiLang: 'en' },
-    clock.now,
-  );
+  const sub = t.app.subscribers.ensure({ platform, chatId, chatType: 'private', uiLang: 'en' }, clock.now);
   t.app.subscribers.addWatch(sub.id, 'place:"Deir ez-Zor" SDF', {}, clock.now);
   await t.app.scheduler.runOnce();
-  const svc = createTelegramService({
-    token,
-    apiRoot: tg.apiRoot,
-    db: t.app.store.db,
-    articles: t.app.articles,
-    matchContext: () => world.ctx,
-    sourceName: () => 'Outlet',
-    sources: () => [],
-    limits: { perChatPerSec: 50, perGroupPerMin: 3000, globalPerSec: 500 },
-    clock: Date.now,
-    random: () => 0.5,
-    log: silentLogger(),
-    scanEveryMs: 20,
-    ...t.app.delivery.reporter('telegram'),
-  });
-  cleanup.push(() => svc.stop());
   const observe = createObserveServer({ health: t.app.health, metrics: t.app.renderMetrics });
   await listen(observe, 0, '127.0.0.1');
   cleanup.push(async () => observe.close());
-  const base = `http://127.0.0.1:${(observe.address() as AddressInfo).port}`;
-  const r: Rig = {
+  const url = `http://127.0.0.1:${(observe.address() as AddressInfo).port}`;
+  return {
     t,
-    tg,
-    svc,
     get now() {
       return clock.now;
     },
     set now(v) {
       clock.now = v;
     },
-    health: async () => (await fetch(`${base}/healthz`)).json() as Promise<Health>,
-    metrics: async () => (await fetch(`${base}/metrics`)).text(),
+    health: async () => (await fetch(`${url}/healthz`)).json() as Promise<Health>,
+    metrics: async () => (await fetch(`${url}/metrics`)).text(),
   };
-  return r;
+}
+
+/** What both platforms' services take from the app. */
+const chatDeps = (t: TestApp) => ({
+  db: t.app.store.db,
+  articles: t.app.articles,
+  matchContext: () => world.ctx,
+  sourceName: () => 'Outlet',
+  sources: () => [],
+  limits: { perChatPerSec: 50, perGroupPerMin: 3000, globalPerSec: 500 },
+  clock: Date.now,
+  random: () => 0.5,
+  log: silentLogger(),
+  scanEveryMs: 20,
+});
+
+type Rig = Base & { readonly tg: TelegramStandIn; readonly svc: TelegramService };
+
+/** Telegram with `token`, the bot not started yet. */
+async function rig(token: string): Promise<Rig> {
+  const tg = await startTelegramApi();
+  cleanup.push(() => tg.close());
+  const b = await base('telegram', '4242', { TELEGRAM_BOT_TOKEN: token });
+  const svc = createTelegramService({
+    token,
+    apiRoot: tg.apiRoot,
+    ...chatDeps(b.t),
+    ...b.t.app.delivery.reporter('telegram'),
+  });
+  cleanup.push(() => svc.stop());
+  return Object.assign(b, { tg, svc });
 }
 
 /** Polls `fn` until it returns something truthy (and returns it), or fails naming what it waited for. */
@@ -217,5 +224,62 @@ describe('delivery on /healthz and /metrics', () => {
     expect(h.status).toBe('degraded');
     expect(h.delivery.telegram!.reason).toMatch(/^token refused \(401 Unauthorized\)/);
     expect(count(await r.metrics(), 'retried')).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('Slack delivery on /healthz and /metrics', () => {
+  async function slackRig() {
+    const api = await startSlackStandIn({ channels: { C1: { name: 'newsroom', member: true } } });
+    cleanup.push(() => api.close());
+    const b = await base('slack', 'C1', { SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_APP_TOKEN: 'xapp-1-A1-test' });
+    const svc = createSlackService({
+      botToken: 'xoxb-test-token',
+      appToken: null,
+      signingSecret: null,
+      apiUrl: api.apiUrl,
+      port: 0,
+      adminIds: [],
+      listen: false,
+      ...chatDeps(b.t),
+      ...b.t.app.delivery.reporter('slack'),
+    });
+    cleanup.push(() => svc.stop());
+    return Object.assign(b, { api, svc });
+  }
+  const slackCount = (text: string, outcome: string) =>
+    Number(series(text, 'rased_deliveries_total', `outcome="${outcome}",platform="slack"`));
+
+  it('healthy: sent counted, connected', async () => {
+    const r = await slackRig();
+    await r.svc.start();
+    const m = await waitFor('sent on /metrics', async () => {
+      const text = await r.metrics();
+      return slackCount(text, 'sent') === 1 ? text : null;
+    });
+    expect(series(m, 'rased_chat_connected', 'platform="slack"')).toBe('1');
+    expect(series(m, 'rased_chat_connected', 'platform="telegram"')).toBeUndefined();
+    const h = await r.health();
+    expect(h.status).toBe('ok');
+    expect(h.delivery.slack).toMatchObject({ state: 'connected', pending: 0 });
+    expect(h.delivery.telegram).toMatchObject({ state: 'off' });
+  });
+
+  it('a bot token refused on a send: failed with what to do, the alert kept, degraded', async () => {
+    const r = await slackRig();
+    r.api.script('chat.postMessage', { error: 'invalid_auth' });
+    await r.svc.start();
+    const h = await waitFor('slack failed', async () => {
+      const body = await r.health();
+      return body.delivery.slack!.state === 'failed' ? body : null;
+    });
+    expect(h.status).toBe('degraded');
+    expect(h.delivery.slack).toMatchObject({
+      reason: 'token refused (invalid_auth): set a valid SLACK_BOT_TOKEN and restart',
+      pending: 1,
+    });
+    const m = await r.metrics();
+    expect(slackCount(m, 'retried')).toBe(1);
+    expect(series(m, 'rased_chat_connected', 'platform="slack"')).toBe('0');
+    expect(JSON.stringify(h) + m).not.toContain('xoxb-test-token');
   });
 });
