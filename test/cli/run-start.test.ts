@@ -1,5 +1,6 @@
 // `rased run` as users start it (a child process): a chat API that hangs at start holds up neither
-// polling nor /healthz, and SIGTERM still stops the process cleanly. The Slack Web API stand-in here
+// polling nor /healthz, and SIGTERM still stops the process cleanly; a refused Telegram token shows on
+// /healthz and /metrics. The Slack Web API stand-in here
 // never answers (an outage, a firewall that drops packets), the feed answers at once.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/app';
 import { startServer, type TestServer } from '../helpers/http-server';
+import { startTelegramApi } from '../helpers/telegram-api-server';
 
 const servers: TestServer[] = [];
 let child: ChildProcess | null = null;
@@ -87,4 +89,47 @@ describe('rased run with a chat API that hangs at start', () => {
     },
     40_000,
   );
+});
+
+describe('rased run with a Telegram token the Bot API refuses', () => {
+  it('keeps polling and says so on /healthz and /metrics: telegram failed, degraded', async () => {
+    const api = await startTelegramApi();
+    const feed = await startServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(RSS);
+    });
+    servers.push(feed, { url: api.apiRoot, requests: [], close: () => api.close() });
+    const dir = tempDir();
+    writeFileSync(join(dir, 'sources.yaml'), `sources:\n  - { id: one, name: One, url: "${feed.url}/feed" }\n`);
+    const port = await freePort();
+    child = spawn(process.execPath, ['bin/rased.mjs', 'run'], {
+      env: {
+        ...process.env,
+        CONFIG_DIR: dir,
+        DATABASE_PATH: join(dir, 'rased.db'),
+        ALLOW_PRIVATE_SOURCES: 'true',
+        LOG_LEVEL: 'silent',
+        PORT: String(port),
+        TELEGRAM_BOT_TOKEN: '123456:REVOKED-token-abcdefghijklmnopqrstuvwxyz',
+        TELEGRAM_API_ROOT: api.apiRoot,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = new Promise<number | null>((r) => child!.once('exit', (code) => r(code)));
+    type Health = { status: string; delivery: Record<string, { state: string; reason: string | null }> };
+    let health: Health | null = null;
+    await until('telegram to show failed', async () => {
+      const res = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null);
+      health = res?.ok ? ((await res.json()) as Health) : null;
+      return health?.delivery.telegram?.state === 'failed';
+    });
+    expect(health!.status).toBe('degraded');
+    expect(health!.delivery.telegram!.reason).toMatch(/^token refused \(401 Unauthorized\)/);
+    expect(health!.delivery.slack!.state).toBe('off');
+    await until('the feed to be polled', () => feed.requests.length > 0);
+    const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    expect(metrics).toContain('rased_chat_connected{platform="telegram"} 0');
+    expect(metrics).not.toContain('REVOKED');
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  }, 40_000);
 });
