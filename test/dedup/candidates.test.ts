@@ -113,5 +113,15 @@ describe('LSH candidates', () => {
       [9, 2],
       [4, 1],
     ]);
+    // Far below the cap, all keys are read in one statement: the same candidates.
+    expect(ids(500)).toEqual(ids(4));
+    // A repeated key counts twice, as one looked up per key does.
+    expect(repo.lshCandidates([1, 1, 2], 8, 40, 500).map((h) => [h.article_id, h.hits])).toEqual([
+      [4, 3],
+      [1, 2],
+      [2, 2],
+      [3, 2],
+      [9, 1],
+    ]);
   });
 });
