@@ -213,6 +213,24 @@ describe('delivery on /healthz and /metrics', () => {
     expect((await r.health()).delivery.telegram!.lastError?.reason).toBe('will retry: 502 Bad Gateway');
   });
 
+  it('long polling answered 502: reconnecting with the reason, then connected again', async () => {
+    const r = await rig(TOKEN);
+    await r.svc.start();
+    await waitFor('connected', async () => (await r.health()).delivery.telegram!.state === 'connected');
+    r.tg.inject('getUpdates', 502, 'Bad Gateway');
+    // An update ends the long poll that is waiting, so the next getUpdates gets the 502.
+    r.tg.pushUpdate({ my_chat_member: undefined });
+    const h = await waitFor('reconnecting', async () => {
+      const body = await r.health();
+      return body.delivery.telegram!.state === 'reconnecting' ? body : null;
+    });
+    expect(h.delivery.telegram).toMatchObject({ status: 'ok', reason: '502 Bad Gateway', attempts: 1 });
+    // grammY waits 3 s before it polls again; an update waiting makes that poll answer at once.
+    r.tg.pushUpdate({ my_chat_member: undefined });
+    await waitFor('connected again', async () => (await r.health()).delivery.telegram!.state === 'connected');
+    expect((await r.health()).delivery.telegram!.attempts).toBe(0);
+  });
+
   it('a token revoked while running: the next send fails with 401 and telegram shows failed', async () => {
     const r = await rig(TOKEN);
     r.tg.inject('sendMessage', 401, 'Unauthorized');

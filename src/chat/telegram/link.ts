@@ -27,30 +27,29 @@ export const isFatal = (err: unknown) => err instanceof GrammyError && err.error
 
 /** Reports session calls to `link` until stopped() says the bot is shutting down. */
 export function watchLink(api: Api, link: LinkReport, stopped: () => boolean): void {
-  const report = (method: string, reason: string, fatal: boolean, state: string) => {
-    if (fatal) link.set('failed', reason);
-    else if (method === 'getUpdates' && state === 'connected') link.set('reconnecting', reason);
-    else link.attemptFailed(reason);
+  let polling: 'starting' | 'connected' | 'reconnecting' = 'starting';
+  const failed = (method: string, reason: string, fatal: boolean) => {
+    if (fatal) return link.set('failed', reason);
+    if (method === 'getUpdates' && polling !== 'reconnecting') {
+      polling = 'reconnecting';
+      link.set('reconnecting', reason);
+    }
+    link.attemptFailed(reason);
   };
-  let state = 'starting';
   api.config.use(async (prev, method, payload, signal) => {
     if (!SESSION.has(method)) return prev(method, payload, signal);
     try {
       const res = await prev(method, payload, signal);
       if (stopped()) return res;
-      if (res.ok && method === 'getUpdates') {
-        state = 'connected';
+      if (!res.ok)
+        failed(method, FATAL[res.error_code] ?? `${res.error_code} ${res.description}`, res.error_code in FATAL);
+      else if (method === 'getUpdates' && polling !== 'connected') {
+        polling = 'connected';
         link.set('connected');
-      } else if (!res.ok) {
-        report(method, FATAL[res.error_code] ?? `${res.error_code} ${res.description}`, res.error_code in FATAL, state);
-        if (method === 'getUpdates' && !(res.error_code in FATAL)) state = 'reconnecting';
       }
       return res;
     } catch (err) {
-      if (!stopped() && !signal?.aborted) {
-        report(method, telegramReason(err), false, state);
-        if (method === 'getUpdates') state = 'reconnecting';
-      }
+      if (!stopped() && !signal?.aborted) failed(method, telegramReason(err), false);
       throw err;
     }
   });
