@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDedup, type DedupArticle } from '../../src/dedup/dedup';
 import { mulberry32 } from '../../src/dedup/hash';
+import type { DedupParams } from '../../src/dedup/params';
 import { openStore, type Store } from '../../src/store/db';
 import { createDedupRepo } from '../../src/store/dedup-repo';
 
@@ -76,6 +77,39 @@ describe('story candidates', () => {
       entities: { places: ['sy:kafr-nabl', 'sy:hass', ...COMMON.places], actors: COMMON.actors, numbers: ['12'] },
     });
     expect(report.c.decision).toMatchObject({ kind: 'new', joined: 'existing', storyId: story.storyId });
+  });
+});
+
+describe('entity specificity at scale', () => {
+  /** An English story, then an Arabic report 20 h later sharing only its places, actor and number. */
+  function arabicReportJoins(params: Partial<DedupParams>) {
+    store?.close();
+    store = openStore(':memory:');
+    store.db.exec(`INSERT INTO dedup_df (term, df) VALUES ('p:sy:town', 300), ('p:sy:district', 3000),
+      ('p:sy:gov', 60000), ('a:actor:x', 20000); UPDATE dedup_meta SET value = 1000000 WHERE key = 'docs'`);
+    let now = T0;
+    const dedup = createDedup({ db: store.db, clock: () => now, params });
+    const insert = store.db.prepare(
+      `INSERT INTO articles (source_id, url_key, title, text, lang, published_at, fetched_at, updated_at, content_hash)
+       VALUES ('o', ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const entities = { places: ['sy:town', 'sy:district', 'sy:gov'], actors: ['actor:x'], numbers: ['12'] };
+    const ingest = (urlKey: string, title: string, text: string, lang: string) => {
+      const a = { urlKey, title, text, lang, publishedAt: now, sourceId: 'o', outlet: 'o', guid: null, entities };
+      const c = dedup.classify({ ...a, contentHash: sha(`${title}\n${text}`) });
+      const id = Number(insert.run(urlKey, title, text, lang, now, now, now, sha(text)).lastInsertRowid);
+      return dedup.record(id, c).storyId;
+    };
+    const story = ingest('a.example/1', 'Shelling kills 12 in the town', filler(1).text, 'en');
+    now += 20 * H;
+    return (
+      ingest('b.example/1', 'مقتل 12 بقصف على البلدة', 'قتل 12 شخصا بقصف مدفعي استهدف البلدة مساء أمس.', 'ar') === story
+    );
+  }
+
+  it('weighs a shared town less in a store of 1M documents, unless normalized by a fixed count', () => {
+    expect(arabicReportJoins({})).toBe(false);
+    expect(arabicReportJoins({ entityReferenceDocs: 10_000 })).toBe(true);
   });
 });
 
