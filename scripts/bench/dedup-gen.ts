@@ -21,7 +21,7 @@ import { storyKeys } from '../../src/dedup/story-merge';
 import { contentTerms } from '../../src/dedup/terms';
 import { termFrequencies, tfidfVector, truncate } from '../../src/dedup/tfidf';
 import type { Db } from '../../src/store/db';
-import { packCentroid, sigToBuffer } from '../../src/store/dedup-repo';
+import { packCentroid, sigToBuffer } from '../../src/store/dedup-columns';
 import { keyTokens } from '../../src/text/normalize';
 
 const DAY = 86_400_000;

@@ -10,7 +10,8 @@
 // are cached in memory (df-cache.ts); stories are read per decision (story-rows.ts says why).
 
 import type { Db } from '../store/db';
-import { createDedupRepo, type DedupRepo, sigFromBuffer } from '../store/dedup-repo';
+import { sigFromBuffer } from '../store/dedup-columns';
+import { createDedupRepo, type DedupRepo } from '../store/dedup-repo';
 import { type DuplicateReason, decideExact } from './decide';
 import { createDfCache } from './df-cache';
 import { type ArticleEntities, type ArticleFeatures, createFeatureExtractor, entityKeys } from './features';

@@ -1,7 +1,8 @@
 // The writing half of dedup: stores what `classify` decided, inside the caller's transaction —
 // signature and LSH rows, document counts, the story (merged summary, candidate-index keys), the
 // article's story link with why it joined, copy and post→article links.
-import { type DedupRepo, packCentroid, sigFromBuffer } from '../store/dedup-repo';
+import { packCentroid, sigFromBuffer } from '../store/dedup-columns';
+import type { DedupRepo } from '../store/dedup-repo';
 import type { Classification } from './dedup';
 import type { DfCache } from './df-cache';
 import { type ArticleFeatures, entityKeys, type FeatureExtractor } from './features';

@@ -3,7 +3,8 @@
 // LSH rows have no index by article, so their keys are recomputed from the stored signature.
 
 import type { Db } from '../store/db';
-import { createDedupRepo, sigFromBuffer } from '../store/dedup-repo';
+import { sigFromBuffer } from '../store/dedup-columns';
+import { createDedupRepo } from '../store/dedup-repo';
 import { createFeatureExtractor } from './features';
 import { type DedupParams, withParams } from './params';
 

@@ -5,14 +5,8 @@
 // generation, then evicted — cost more in garbage collection than reading the candidates (one row
 // for all of them, ~0.25 ms for 24 at 1M articles) and viewing their packed centroids. Reading the
 // store also means another process's writes and a rolled-back transaction are never served stale.
-import {
-  csvIntegers,
-  type DedupRepo,
-  packedCentroid,
-  type StoryRow,
-  unpackCentroid,
-  viewOf,
-} from '../store/dedup-repo';
+import { csvIntegers, packedCentroid, unpackCentroid, viewOf } from '../store/dedup-columns';
+import type { DedupRepo, StoryRow } from '../store/dedup-repo';
 import type { StorySummary } from './story-merge';
 import type { StoryFacts } from './story-score';
 import { normOf } from './tfidf';

@@ -5,7 +5,8 @@ import { createDfCache } from '../../src/dedup/df-cache';
 import { candidateStories, storySummary } from '../../src/dedup/story-rows';
 import { keyed, keyedCosine, packed } from '../../src/dedup/tfidf';
 import { openStore, type Store } from '../../src/store/db';
-import { createDedupRepo, packCentroid, unpackCentroid } from '../../src/store/dedup-repo';
+import { packCentroid, unpackCentroid } from '../../src/store/dedup-columns';
+import { createDedupRepo } from '../../src/store/dedup-repo';
 
 let store: Store;
 afterEach(() => store?.close());
