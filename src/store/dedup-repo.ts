@@ -1,5 +1,6 @@
-// SQL for src/dedup's tables (0003_dedup.sql): prepared once, plain rows in and out. Lists go in as
-// one JSON array parameter (json_each) so a lookup is one statement however many keys it has.
+// SQL for src/dedup's tables (0003_dedup.sql): prepared once, plain rows in and out (column
+// encodings: dedup-columns.ts). Lists go in as one JSON array parameter (json_each), LSH keys as an
+// IN list of bound parameters, so a lookup is one statement however many keys it has.
 
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './db';
