@@ -5,9 +5,12 @@
 // place, and a hit reaches the terms that watch the place or contain it (./place-watch). Matching
 // (./matcher) then makes one pass over an article's tokens and evaluates only the watches whose
 // slots were hit.
+// Speed: compiling runs when the bot starts, before V8 has optimized any of it, so the loops are
+// plain, the calls monomorphic (one class, no closure per term) and each term's forms come from the
+// keys the query parser already has (no term is tokenized again).
 import type { MatchContext } from './context';
 import { createFormTableBuilder, type FormTable, type FormTableBuilder } from './form-table';
-import { ACRONYM, exactForms, topicForms } from './forms';
+import { ACRONYM, exactFormsOf, type TopicForms, topicForms, topicFormsOf } from './forms';
 import { createPlaceWatch, type PlaceWatch, type PlaceWatchBuilder } from './place-watch';
 import type { Query, QueryTerm } from './query';
 import { ACRONYM_MAX_LENGTH, FOLD_SENSITIVE } from './rules';
@@ -31,37 +34,120 @@ export interface Compiled {
 const isAcronym = (name: string) => /^[A-Z]{2,}$/.test(name) && name.length <= ACRONYM_MAX_LENGTH;
 
 export function compileQueries(watches: readonly { id: number | string; query: Query }[], ctx: MatchContext): Compiled {
-  const table = createFormTableBuilder();
-  const builders: Builders = { table, places: createPlaceWatch(ctx) };
-  const slotBySignature = new Map<string, number>();
-  // One-word topic terms (most terms) by their key alone: no signature string built and hashed, and
-  // the key's hash is cached on the parsed term's string from one compile to the next.
-  const slotByWord = new Map<string, number>();
-  let slotCount = 0;
-  // A generated plural must not be a place or an actor: "Hama" + s is Hamas.
-  const isName = (key: string) => ctx.places.byKey(key).length > 0 || hasActor(ctx.aliases.byKey(key));
+  const slots = new Slots(ctx);
+  const compiled = new Array<CompiledWatch>(watches.length);
+  for (let i = 0; i < watches.length; i++) {
+    const { id, query } = watches[i]!;
+    const terms = query.terms;
+    const list = new Array<number>(terms.length);
+    for (let k = 0; k < terms.length; k++) list[k] = slots.of(terms[k]!);
+    compiled[i] = { id, query, slots: list };
+  }
+  slots.addForms();
+  const places = slots.places.build(slots.table);
+  const table = slots.table.build();
+  return { table, places, slotCount: slots.count, watches: compiled };
+}
 
-  const slotOf = (term: QueryTerm): number => {
-    const word = oneWordTopic(term);
-    const sig = word === undefined ? signature(term) : '';
-    const known = word === undefined ? slotBySignature.get(sig) : slotByWord.get(word);
+/** Gives each distinct term a slot (of), then puts every slot's forms in the table (addForms). */
+class Slots {
+  readonly table: FormTableBuilder = createFormTableBuilder();
+  readonly places: PlaceWatchBuilder;
+  count = 0;
+  /** One-word topic terms (most terms) by their key alone: no signature string built and hashed. */
+  private readonly byWord = new Map<string, number>();
+  private readonly bySignature = new Map<string, number>();
+  /** The first term of each slot, whose forms go into the table (addForms). */
+  private readonly terms: QueryTerm[] = [];
+  /** A generated plural must not be a place or an actor: "Hama" + s is Hamas. */
+  private readonly isName: (key: string) => boolean;
+
+  constructor(private readonly ctx: MatchContext) {
+    this.places = createPlaceWatch(ctx);
+    this.isName = (key) => ctx.places.byKey(key).length > 0 || hasActor(ctx.aliases.byKey(key));
+  }
+
+  of(t: QueryTerm): number {
+    const word = oneWordTopic(t);
+    if (word !== undefined) {
+      const known = this.byWord.get(word);
+      if (known !== undefined) return known;
+      const slot = this.count++;
+      this.byWord.set(word, slot);
+      this.terms.push(t);
+      return slot;
+    }
+    const sig = signature(t);
+    const known = this.bySignature.get(sig);
     if (known !== undefined) return known;
-    const slot = slotCount++;
-    if (word === undefined) slotBySignature.set(sig, slot);
-    else slotByWord.set(word, slot);
-    addTerm(term, slot, builders, ctx, isName);
+    const slot = this.count++;
+    this.bySignature.set(sig, slot);
+    this.terms.push(t);
     return slot;
-  };
+  }
 
-  const compiled = watches.map((w) => ({ id: w.id, query: w.query, slots: w.query.terms.map(slotOf) }));
-  const places = builders.places.build(table);
-  return { table: table.build(), places, slotCount, watches: compiled };
+  /**
+   * Adds every slot's forms to the table: first the forms of every topic term, then the table adds,
+   * each a loop of its own (see Speed above).
+   */
+  addForms(): void {
+    const { terms, table, isName } = this;
+    const n = terms.length;
+    const topics = new Array<TopicForms | null>(n);
+    for (let slot = 0; slot < n; slot++) {
+      const t = terms[slot]!;
+      topics[slot] = isTopic(t) ? topicFormsOf(t.keys, t.kinds, isName) : null;
+    }
+    for (let slot = 0; slot < n; slot++) {
+      const topic = topics[slot]!;
+      if (topic === null) {
+        this.add(terms[slot]!, slot);
+        continue;
+      }
+      const lastLetter = lastLetterOf(terms[slot]!);
+      const { forms, suffixForms } = topic;
+      for (let i = 0; i < forms.length; i++) table.add(forms[i]!, slot, 0, lastLetter);
+      for (let i = 0; i < suffixForms.length; i++) table.addSuffix(suffixForms[i]!, slot);
+    }
+  }
+
+  /** Exact terms, places and alias groups. */
+  private add(t: QueryTerm, slot: number): void {
+    if (t.mode === 'exact') {
+      for (const form of exactFormsOf(t.keys)) this.table.add(form, slot);
+      return;
+    }
+    if (t.placeIds.length > 0) this.places.watch(t.placeIds, slot);
+    for (const id of t.aliasIds) this.addGroup(id, t.mode, slot);
+  }
+
+  private addGroup(id: string, mode: QueryTerm['mode'], slot: number): void {
+    const { ctx, table, isName } = this;
+    const g = ctx.aliases.byId(id);
+    if (!g) return;
+    const names = new Set([g.nameEn, g.nameAr, ...g.aliases]);
+    // Topic and spelling groups are words, not names: they take the article and plurals (militias).
+    if (g.kind === 'topic' || g.kind === 'spelling') {
+      for (const alias of names) for (const form of topicForms(alias, isName).forms) table.add(form, slot);
+      if (mode === 'term' && g.kind === 'topic')
+        for (const alias of [g.nameAr, ...g.aliases])
+          for (const s of topicForms(alias, isName).suffixForms) table.addSuffix(s, slot);
+      return;
+    }
+    const caseSensitive = new Set(g.caseSensitiveAliases ?? []);
+    for (const alias of names)
+      for (const form of ctx.nameForms(alias, isAcronym(alias) || caseSensitive.has(alias) ? ACRONYM : 0))
+        table.add(form, slot);
+  }
 }
 
 function hasActor(groups: readonly { kind: string }[]): boolean {
   for (const g of groups) if (g.kind === 'actor') return true;
   return false;
 }
+
+/** A topic word or phrase: not exact, no place, no alias group (./forms topicForms). */
+const isTopic = (t: QueryTerm) => t.mode !== 'exact' && t.placeIds.length === 0 && t.aliasIds.length === 0;
 
 /** The key of a one-word topic term whose signature is its key alone (no last letter kept). */
 function oneWordTopic(t: QueryTerm): string | undefined {
@@ -72,58 +158,14 @@ function oneWordTopic(t: QueryTerm): string | undefined {
 function signature(t: QueryTerm): string {
   if (t.mode === 'exact') return `e:${t.keys.join(' ')}`;
   if (t.placeIds.length === 0 && t.aliasIds.length === 0) return `t:${t.keys.join(' ')}|${lastLetterOf(t)}`;
-  return `n:${[...t.placeIds].sort().join(',')}|${[...t.aliasIds].sort().join(',')}`;
+  return `n:${sorted(t.placeIds)}|${sorted(t.aliasIds)}`;
 }
+
+const sorted = (ids: readonly string[]) => (ids.length < 2 ? (ids[0] ?? '') : [...ids].sort().join(','));
 
 /** The last letter typed, kept for fold-sensitive keys only (علي must not match على). */
 function lastLetterOf(t: QueryTerm): string | undefined {
   if (t.keys.length !== 1 || !FOLD_SENSITIVE.has(t.keys[0]!)) return undefined;
   const letters = t.raw.replace(/[^\p{L}]/gu, '');
   return letters[letters.length - 1];
-}
-
-/** Topic words take suffixes (./forms); so do the aliases of topic groups (car bomb, prison break). */
-function addTopic(text: string, slot: number, table: FormTableBuilder, isName: IsName, lastLetter?: string) {
-  const { forms, suffixForms } = topicForms(text, isName);
-  for (const form of forms) table.add(form, slot, 0, lastLetter);
-  for (const s of suffixForms) table.addSuffix(s, slot);
-}
-
-type IsName = (key: string) => boolean;
-
-interface Builders {
-  readonly table: FormTableBuilder;
-  readonly places: PlaceWatchBuilder;
-}
-
-function addTerm(t: QueryTerm, slot: number, { table, places }: Builders, ctx: MatchContext, isName: IsName): void {
-  if (t.mode === 'exact') {
-    for (const form of exactForms(t.raw)) table.add(form, slot);
-    return;
-  }
-  if (t.placeIds.length === 0 && t.aliasIds.length === 0) {
-    addTopic(t.raw, slot, table, isName, lastLetterOf(t));
-    return;
-  }
-  if (t.placeIds.length > 0) places.watch(t.placeIds, slot);
-  for (const id of t.aliasIds) {
-    const g = ctx.aliases.byId(id);
-    if (!g) continue;
-    const names = new Set([g.nameEn, g.nameAr, ...g.aliases]);
-    // Topic and spelling groups are words, not names: they take the article and plurals (militias).
-    if (g.kind === 'topic' || g.kind === 'spelling') {
-      for (const alias of names) {
-        const { forms } = topicForms(alias, isName);
-        for (const form of forms) table.add(form, slot);
-      }
-      if (t.mode === 'term' && g.kind === 'topic')
-        for (const alias of [g.nameAr, ...g.aliases])
-          for (const s of topicForms(alias, isName).suffixForms) table.addSuffix(s, slot);
-      continue;
-    }
-    const caseSensitive = new Set(g.caseSensitiveAliases ?? []);
-    for (const alias of names)
-      for (const form of ctx.nameForms(alias, isAcronym(alias) || caseSensitive.has(alias) ? ACRONYM : 0))
-        table.add(form, slot);
-  }
 }

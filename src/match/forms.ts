@@ -10,7 +10,7 @@
 //   so a topic word costs 2 forms and a few stems, not 300.
 // - English: topic words take simple plurals (possessives are cut by the tokenizer); names drop their
 //   article tokens (al-, el-, ez-), which the matcher skips in text.
-import { AR, LAT } from '../text/charmap';
+import { AR, charTable, LAT } from '../text/charmap';
 import { hashKey, tokenize } from '../text/tokenize';
 import {
   AR_ARTICLE_PREPOSITIONS,
@@ -70,11 +70,12 @@ export function arabicProclitics(word: string): string[] {
 /** One-word forms (most of them) share their empty rest: at 100,000 watches the arrays add up. */
 const NO_REST: readonly never[] = Object.freeze([]);
 
-const withFirst = (firsts: string[], rest: readonly string[], flags: number): Form[] => [
+const form = (firsts: string[], rest: readonly string[], flags: number): Form =>
   rest.length === 0
     ? { firsts, rest: NO_REST, restHashes: NO_REST, flags }
-    : { firsts, rest, restHashes: hashes(rest), flags },
-];
+    : { firsts, rest, restHashes: hashes(rest), flags };
+
+const withFirst = (firsts: string[], rest: readonly string[], flags: number): Form[] => [form(firsts, rest, flags)];
 
 function hashes(keys: readonly string[]): number[] {
   const out = new Array<number>(keys.length);
@@ -97,60 +98,108 @@ export function nameForms(name: string, flags = 0): Form[] {
   return withFirst([first], rest, flags | SKIP_ARTICLES);
 }
 
+/**
+ * nameForms of a name whose key (../names nameKey: its tokens, Latin article tokens dropped, joined by
+ * one space) is known: the same forms without tokenizing the name again. The key drops Latin articles
+ * and nameForms keeps them after an Arabic first word, so a name in both scripts (rare) is tokenized.
+ */
+export function nameFormsOfKey(name: string, key: string, flags = 0): Form[] {
+  if (key === '') return [];
+  const cls = charTable().cls;
+  const arabic = cls[key.charCodeAt(0)] === AR;
+  if (arabic && hasLatin(name, cls)) return nameForms(name, flags);
+  const space = key.indexOf(' ');
+  if (space < 0) return withFirst([key], NO_REST, flags | (arabic ? CLITICS : SKIP_ARTICLES));
+  return withFirst([key.slice(0, space)], key.slice(space + 1).split(' '), flags | (arabic ? CLITICS : SKIP_ARTICLES));
+}
+
+function hasLatin(text: string, cls: Uint8Array): boolean {
+  for (let i = 0; i < text.length; i++) if (cls[text.charCodeAt(i)] === LAT) return true;
+  return false;
+}
+
 /** An =exact term: its normalized tokens, nothing else. */
 export function exactForms(text: string): Form[] {
-  const keys = tokenize(text).keys;
-  return keys.length > 0 ? withFirst([keys[0]!], keys.slice(1), 0) : [];
+  return exactFormsOf(tokenize(text).keys);
 }
 
-const englishPlurals = (w: string): string[] => {
-  const out = [w, `${w}s`, `${w}es`];
-  if (w.endsWith('y') && w.length > 2) out.push(`${w.slice(0, -1)}ies`);
+/** exactForms of a term already tokenized (its normalized keys). */
+export function exactFormsOf(keys: readonly string[]): Form[] {
+  return keys.length > 0 ? withFirst([keys[0]!], keys.length === 1 ? NO_REST : keys.slice(1), 0) : [];
+}
+
+/** w, ws, wes, and -ies for -y: the plurals that are not a name ("Hama" + s is Hamas). */
+function englishPlurals(before: string, w: string, isName: IsName): string[] {
+  const out = [w];
+  plural(out, before, `${w}s`, isName);
+  plural(out, before, `${w}es`, isName);
+  if (w.length > 2 && w.charCodeAt(w.length - 1) === 0x79) plural(out, before, `${w.slice(0, -1)}ies`, isName);
   return out;
-};
+}
+
+function plural(out: string[], before: string, w: string, isName: IsName): void {
+  if (!isName(before === '' ? w : before + w)) out.push(w);
+}
 
 export interface TopicForms {
-  readonly forms: Form[];
-  readonly suffixForms: SuffixForm[];
+  readonly forms: readonly Form[];
+  readonly suffixForms: readonly SuffixForm[];
 }
+
+type IsName = (key: string) => boolean;
+
+const NOT_A_NAME: IsName = () => false;
+/** Shared by every topic that takes no suffix (a list read, never written). */
+const NO_SUFFIXES: SuffixForm[] = [];
 
 /**
  * A topic word or phrase. `isName` says whether a generated form is a known name: "Hama" + s is
  * Hamas, which must not match.
  */
-export function topicForms(text: string, isName: (key: string) => boolean = () => false): TopicForms {
+export function topicForms(text: string, isName: IsName = NOT_A_NAME): TopicForms {
   const t = tokenize(text);
-  const keys = t.keys;
-  if (keys.length === 0) return { forms: [], suffixForms: [] };
-  if (t.kinds[0] === AR) return arabicTopic(keys, t.kinds);
-  if (t.kinds[keys.length - 1] === LAT) {
-    // A plural is dropped when the whole phrase with it is a name.
-    const before = keys.length > 1 ? `${keys.slice(0, -1).join(' ')} ` : '';
-    const lasts = englishPlurals(keys[keys.length - 1]!);
-    let kept = 1;
-    for (let i = 1; i < lasts.length; i++) if (!isName(before + lasts[i]!)) lasts[kept++] = lasts[i]!;
-    lasts.length = kept;
-    if (keys.length === 1) return { forms: withFirst(lasts, [], 0), suffixForms: [] };
-    const forms: Form[] = [];
-    const middle = keys.slice(1, -1);
-    for (const w of lasts) forms.push(...withFirst([keys[0]!], [...middle, w], 0));
-    return { forms, suffixForms: [] };
-  }
-  return { forms: withFirst([keys[0]!], keys.slice(1), 0), suffixForms: [] };
+  return topicFormsOf(t.keys, t.kinds, isName);
 }
 
-function arabicTopic(keys: string[], kinds: number[]): TopicForms {
-  const first = keys[0]!;
-  const rest = keys.length === 1 ? NO_REST : keys.slice(1);
+/**
+ * topicForms of a term already tokenized: its normalized keys and their classes (../text/charmap),
+ * as the tokenizer gives them. Compiling takes them from the parsed query: no term is tokenized twice.
+ */
+export function topicFormsOf(
+  keys: readonly string[],
+  kinds: readonly number[],
+  isName: IsName = NOT_A_NAME,
+): TopicForms {
+  const n = keys.length;
+  if (n === 0) return { forms: [], suffixForms: NO_SUFFIXES };
+  const rest = n === 1 ? NO_REST : keys.slice(1);
+  if (kinds[0] === AR) return arabicTopic(keys[0]!, rest, kinds);
+  if (kinds[n - 1] !== LAT) return { forms: withFirst([keys[0]!], rest, 0), suffixForms: NO_SUFFIXES };
+  // A plural is dropped when the whole phrase with it is a name.
+  if (n === 1) return { forms: withFirst(englishPlurals('', keys[0]!, isName), NO_REST, 0), suffixForms: NO_SUFFIXES };
+  const middle = keys.slice(1, -1);
+  const before = `${keys.slice(0, -1).join(' ')} `;
+  const lasts = englishPlurals(before, keys[n - 1]!, isName);
+  const forms: Form[] = [];
+  for (const w of lasts) forms.push(form([keys[0]!], [...middle, w], 0));
+  return { forms, suffixForms: NO_SUFFIXES };
+}
+
+function arabicTopic(first: string, rest: readonly string[], kinds: readonly number[]): TopicForms {
   const forms = withFirst([first], rest, CLITICS);
-  let definite = true;
-  for (const k of keys) if (hasArticle(k)) definite = false;
+  let definite = !hasArticle(first);
+  for (let i = 0; i < rest.length; i++) if (hasArticle(rest[i]!)) definite = false;
   // A definite noun phrase puts ال on every Arabic word: سيارة مفخخة → السيارة المفخخة.
   if (definite) {
-    const withArticle = rest.length === 0 ? NO_REST : rest.map((k, i) => (kinds[i + 1] === AR ? `ال${k}` : k));
-    forms.push(withFirst([`ال${first}`], withArticle, CLITICS)[0]!);
+    let withArticle: readonly string[] = NO_REST;
+    if (rest.length > 0) {
+      const list = new Array<string>(rest.length);
+      for (let i = 0; i < rest.length; i++) list[i] = kinds[i + 1] === AR ? `ال${rest[i]!}` : rest[i]!;
+      withArticle = list;
+    }
+    forms.push(form([`ال${first}`], withArticle, CLITICS));
   }
-  if (rest.length > 0 || first.length < 3) return { forms, suffixForms: [] };
+  if (rest.length > 0 || first.length < 3) return { forms, suffixForms: NO_SUFFIXES };
   return { forms, suffixForms: arabicSuffixStems(first) };
 }
 

@@ -6,9 +6,9 @@
 // Rules (as for every place name): common-word names are AMBIGUOUS; a name of a place inside the
 // watched one is WEAK (it needs a strong hit of the same term, or a context word) when it also names
 // a place outside the term's area, or when it is a one-word ال town name that is also a common word.
-import type { MatchContext } from './context';
+import type { MatchContext, PlaceName } from './context';
 import type { FormTableBuilder } from './form-table';
-import { AMBIGUOUS, WEAK } from './forms';
+import { AMBIGUOUS, nameFormsOfKey, WEAK } from './forms';
 import type { Place } from './places-types';
 import { ACRONYM_MAX_LENGTH } from './rules';
 import type { RawHit } from './scan';
@@ -25,6 +25,20 @@ export function needsReinforcement(p: Place, key: string): boolean {
 const SHORT_LATIN = /^[a-z]{1,3}$/;
 
 const isAcronym = (name: string) => /^[A-Z]{2,}$/.test(name) && name.length <= ACRONYM_MAX_LENGTH;
+
+/**
+ * A place's names, as hits of the place itself. WEAK here only asks the scanner for the context;
+ * expandHit decides per term. The forms come from the keys the place index made (no name is
+ * tokenized again).
+ */
+function addNames(table: FormTableBuilder, slot: number, names: readonly PlaceName[]): void {
+  for (let i = 0; i < names.length; i++) {
+    const { name, key, ambiguous } = names[i]!;
+    const flags = ambiguous || (SHORT_LATIN.test(key) && !isAcronym(name)) ? AMBIGUOUS : 0;
+    const forms = nameFormsOfKey(name, key, flags);
+    for (let k = 0; k < forms.length; k++) table.add(forms[k]!, slot, WEAK | (i << 8));
+  }
+}
 
 /** A hit of place `index`'s name `name` (see RawHit): the slot -1 - index, the name's index in rank. */
 export const placeSlot = (index: number) => -1 - index;
@@ -110,23 +124,16 @@ export function createPlaceWatch(ctx: MatchContext): PlaceWatchBuilder {
       }
     },
     build(table) {
-      const watched = new Set<string>();
+      // Each watched place once, in index order: the roots, then everything inside them.
+      const watched = new Uint8Array(places.places.length);
       for (const id of slotsAt.keys()) {
-        if (watched.has(id)) continue;
-        watched.add(id);
-        for (const d of places.descendants(id)) watched.add(d.id);
+        const index = places.indexOf(id);
+        if (index < 0 || watched[index] === 1) continue;
+        watched[index] = 1;
+        for (const d of places.descendants(id)) watched[places.indexOf(d.id)] = 1;
       }
-      for (const id of watched) {
-        if (!places.byId(id)) continue;
-        const slot = placeSlot(places.indexOf(id));
-        const names = ctx.placeNames(id);
-        for (let i = 0; i < names.length; i++) {
-          const { name, key, ambiguous } = names[i]!;
-          const flags = ambiguous || (SHORT_LATIN.test(key) && !isAcronym(name)) ? AMBIGUOUS : 0;
-          // WEAK here only asks the scanner for the context; expandHit decides per term.
-          for (const form of ctx.nameForms(name, flags)) table.add(form, slot, WEAK | (i << 8));
-        }
-      }
+      for (let index = 0; index < watched.length; index++)
+        if (watched[index] === 1) addNames(table, placeSlot(index), ctx.placeNames(places.places[index]!.id));
       return {
         expand(hits, from) {
           let k = from;

@@ -3,7 +3,7 @@
 // A bare word or phrase that names a place or an alias group stands for all its names. Bad input is a
 // value with a message and an example, never an exception.
 
-import { keyTokens } from '../text/normalize';
+import { tokenize } from '../text/tokenize';
 import type { Result } from '../types';
 import type { MatchContext } from './context';
 import { nameKey } from './names';
@@ -19,6 +19,8 @@ export interface QueryTerm {
   readonly raw: string;
   readonly mode: 'term' | 'exact' | 'place';
   readonly keys: readonly string[];
+  /** Class of each key (AR, LAT, DIG, OTH: ../text/charmap), as the tokenizer gave it. */
+  readonly kinds: readonly number[];
   readonly placeIds: readonly string[];
   readonly aliasIds: readonly string[];
 }
@@ -74,6 +76,16 @@ export function evaluate(node: QueryNode, has: (term: number) => boolean): boole
 }
 
 type TermLexeme = Extract<Lexeme, { kind: 'term' }>;
+
+/** Terms that name no place or alias group (most) share one empty list. */
+const NONE: readonly string[] = [];
+
+const ids = (list: readonly { readonly id: string }[]): readonly string[] => {
+  if (list.length === 0) return NONE;
+  const out: string[] = [];
+  for (const x of list) out.push(x.id);
+  return out;
+};
 
 class Parser {
   pos = 0;
@@ -170,22 +182,22 @@ class Parser {
   }
 
   resolve(l: TermLexeme, raw: string): QueryTerm | null {
-    const keys = keyTokens(raw);
+    const { keys, kinds } = tokenize(raw);
     if (keys.length === 0) {
       this.error = `The term "${raw}" at position ${l.at + 1} has no letters or digits`;
       return null;
     }
-    if (l.exact) return { raw, mode: 'exact', keys, placeIds: [], aliasIds: [] };
+    if (l.exact) return { raw, mode: 'exact', keys, kinds, placeIds: NONE, aliasIds: NONE };
     const key = nameKey(raw);
-    const placeIds = this.ctx.places.byKey(key).map((p) => p.id);
+    const placeIds = ids(this.ctx.places.byKey(key));
     if (l.place) {
       if (placeIds.length === 0) {
         this.error = `The query names a place that is not in the gazetteer: place:${raw} (try another spelling, or the Arabic name)`;
         return null;
       }
-      return { raw, mode: 'place', keys, placeIds, aliasIds: [] };
+      return { raw, mode: 'place', keys, kinds, placeIds, aliasIds: NONE };
     }
-    const aliasIds = this.ctx.aliases.byKey(key).map((g) => g.id);
-    return { raw, mode: 'term', keys, placeIds, aliasIds };
+    const aliasIds = ids(this.ctx.aliases.byKey(key));
+    return { raw, mode: 'term', keys, kinds, placeIds, aliasIds };
   }
 }
