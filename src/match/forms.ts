@@ -36,7 +36,7 @@ export const CLITICS = 32;
 
 /** The forms of one word or phrase: any of the first tokens, then the rest (shared, not copied). */
 export interface Form {
-  /** Variants of the first normalized token (plurals): each is a lookup key; see also CLITICS. */
+  /** Variants of the first normalized token (plurals, the article): each is a lookup key; see also CLITICS. */
   readonly firsts: readonly string[];
   readonly rest: readonly string[];
   readonly restHashes: readonly number[];
@@ -186,21 +186,24 @@ export function topicFormsOf(
 }
 
 function arabicTopic(first: string, rest: readonly string[], kinds: readonly number[]): TopicForms {
+  if (rest.length === 0) {
+    // One word: itself and with the article, one form with two first tokens (one pattern to store).
+    const firsts = hasArticle(first) ? [first] : [first, `ال${first}`];
+    return {
+      forms: withFirst(firsts, NO_REST, CLITICS),
+      suffixForms: first.length < 3 ? NO_SUFFIXES : arabicSuffixStems(first),
+    };
+  }
   const forms = withFirst([first], rest, CLITICS);
   let definite = !hasArticle(first);
   for (let i = 0; i < rest.length; i++) if (hasArticle(rest[i]!)) definite = false;
   // A definite noun phrase puts ال on every Arabic word: سيارة مفخخة → السيارة المفخخة.
   if (definite) {
-    let withArticle: readonly string[] = NO_REST;
-    if (rest.length > 0) {
-      const list = new Array<string>(rest.length);
-      for (let i = 0; i < rest.length; i++) list[i] = kinds[i + 1] === AR ? `ال${rest[i]!}` : rest[i]!;
-      withArticle = list;
-    }
+    const withArticle = new Array<string>(rest.length);
+    for (let i = 0; i < rest.length; i++) withArticle[i] = kinds[i + 1] === AR ? `ال${rest[i]!}` : rest[i]!;
     forms.push(form([`ال${first}`], withArticle, CLITICS));
   }
-  if (rest.length > 0 || first.length < 3) return { forms, suffixForms: NO_SUFFIXES };
-  return { forms, suffixForms: arabicSuffixStems(first) };
+  return { forms, suffixForms: NO_SUFFIXES };
 }
 
 const PRONOUNS = AR_SUFFIXES.filter((s) => s !== 'ات' && s !== 'ون');

@@ -33,20 +33,7 @@ function groupWith(list: readonly Group[], evidence: number): Group | undefined 
 
 export function planWatches(watches: readonly CompiledWatch[], slotCount: number): WatchPlan {
   // A slot's first spelling has the slot's number as its id; other spellings get ids after them.
-  const firstSpelling: (string | undefined)[] = new Array(slotCount);
-  const others = new Map<string, number>();
-  const idOf = (slot: number, raw: string): number => {
-    const first = firstSpelling[slot];
-    if (first === undefined) firstSpelling[slot] = raw;
-    if (first === undefined || first === raw) return slot;
-    const k = `${slot}\u0000${raw}`;
-    let id = others.get(k);
-    if (id === undefined) {
-      id = slotCount + others.size;
-      others.set(k, id);
-    }
-    return id;
-  };
+  const spellings = new Spellings(slotCount);
   // Plain loops: a closure per watch costs more than the work it does.
   const n = watches.length;
   const termBase = new Int32Array(n + 1);
@@ -57,14 +44,16 @@ export function planWatches(watches: readonly CompiledWatch[], slotCount: number
   for (let wi = 0; wi < n; wi++) {
     const w = watches[wi]!;
     const terms = w.query.terms;
-    for (let ti = 0; ti < terms.length; ti++) termIds[termBase[wi]! + ti] = idOf(w.slots[ti]!, terms[ti]!.raw);
+    const slots = w.slots;
+    const base = termBase[wi]!;
+    for (let ti = 0; ti < terms.length; ti++) termIds[base + ti] = spellings.id(slots[ti]!, terms[ti]!.raw);
     const root = w.query.root;
     if (root.kind !== 'term') {
-      for (const slot of w.slots) userStart[slot + 1]! += 2;
+      for (let ti = 0; ti < slots.length; ti++) userStart[slots[ti]! + 1]! += 2;
       continue;
     }
-    const slot = w.slots[root.term]!;
-    const evidence = termIds[termBase[wi]! + root.term]!;
+    const slot = slots[root.term]!;
+    const evidence = termIds[base + root.term]!;
     const list = groups[slot];
     const group = list ? groupWith(list, evidence) : undefined;
     if (group) group.watches.push(wi);
@@ -91,6 +80,31 @@ export function planWatches(watches: readonly CompiledWatch[], slotCount: number
     users,
     userStart,
     termId: (watch, term) => termIds[termBase[watch]! + term]!,
-    idCount: slotCount + others.size,
+    idCount: spellings.count,
   };
+}
+
+/** Evidence ids of (slot, term as written) pairs: a slot's first spelling has the slot's number. */
+class Spellings {
+  private readonly first: (string | undefined)[];
+  private readonly others = new Map<string, number>();
+  count: number;
+
+  constructor(slotCount: number) {
+    this.first = new Array(slotCount);
+    this.count = slotCount;
+  }
+
+  id(slot: number, raw: string): number {
+    const first = this.first[slot];
+    if (first === undefined) this.first[slot] = raw;
+    if (first === undefined || first === raw) return slot;
+    const k = `${slot}\u0000${raw}`;
+    let id = this.others.get(k);
+    if (id === undefined) {
+      id = this.count++;
+      this.others.set(k, id);
+    }
+    return id;
+  }
 }
