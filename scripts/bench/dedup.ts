@@ -1,6 +1,8 @@
 // Dedup benchmark: N stored articles of synthetic history (dedup-gen.ts, bulk-loaded), then the
 // decision for new articles — exact keys, LSH candidates, story candidates, scoring — timed on one
 // core over a fresh connection. `tsx scripts/bench/dedup.ts [N ...]` (default 100000; DEDUP_BENCH_N).
+// DEDUP_BENCH_DB=path keeps the built stores (path.N); DEDUP_BENCH_WARMUP untimed decisions first
+// (default 1000); DEDUP_BENCH_PARAMS a JSON object of dedup parameters to try.
 
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
