@@ -35,6 +35,15 @@ const isAcronym = (name: string) => /^[A-Z]{2,}$/.test(name) && name.length <= A
 
 export function compileQueries(watches: readonly { id: number | string; query: Query }[], ctx: MatchContext): Compiled {
   const slots = new Slots(ctx);
+  const compiled = slotWatches(watches, slots);
+  slots.addForms();
+  const places = slots.places.build(slots.table);
+  const table = slots.table.build();
+  return { table, places, slotCount: slots.count, watches: compiled };
+}
+
+/** Each loop in a function of its own: V8 optimizes a function with everything after its loop run. */
+function slotWatches(watches: readonly { id: number | string; query: Query }[], slots: Slots): CompiledWatch[] {
   const compiled = new Array<CompiledWatch>(watches.length);
   for (let i = 0; i < watches.length; i++) {
     const { id, query } = watches[i]!;
@@ -43,10 +52,7 @@ export function compileQueries(watches: readonly { id: number | string; query: Q
     for (let k = 0; k < terms.length; k++) list[k] = slots.of(terms[k]!);
     compiled[i] = { id, query, slots: list };
   }
-  slots.addForms();
-  const places = slots.places.build(slots.table);
-  const table = slots.table.build();
-  return { table, places, slotCount: slots.count, watches: compiled };
+  return compiled;
 }
 
 /** Gives each distinct term a slot (of), then puts every slot's forms in the table (addForms). */
@@ -91,14 +97,9 @@ class Slots {
    * each a loop of its own (see Speed above).
    */
   addForms(): void {
-    const { terms, table, isName } = this;
-    const n = terms.length;
-    const topics = new Array<TopicForms | null>(n);
-    for (let slot = 0; slot < n; slot++) {
-      const t = terms[slot]!;
-      topics[slot] = isTopic(t) ? topicFormsOf(t.keys, t.kinds, isName) : null;
-    }
-    for (let slot = 0; slot < n; slot++) {
+    const topics = this.topicForms();
+    const { terms, table } = this;
+    for (let slot = 0; slot < terms.length; slot++) {
       const topic = topics[slot]!;
       if (topic === null) {
         this.add(terms[slot]!, slot);
@@ -109,6 +110,17 @@ class Slots {
       for (let i = 0; i < forms.length; i++) table.add(forms[i]!, slot, 0, lastLetter);
       for (let i = 0; i < suffixForms.length; i++) table.addSuffix(suffixForms[i]!, slot);
     }
+  }
+
+  /** The forms of each slot whose term is a topic (null for the others). */
+  private topicForms(): (TopicForms | null)[] {
+    const { terms, isName } = this;
+    const out = new Array<TopicForms | null>(terms.length);
+    for (let slot = 0; slot < terms.length; slot++) {
+      const t = terms[slot]!;
+      out[slot] = isTopic(t) ? topicFormsOf(t.keys, t.kinds, isName) : null;
+    }
+    return out;
   }
 
   /** Exact terms, places and alias groups. */
