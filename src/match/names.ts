@@ -7,8 +7,14 @@ import { EN_ARTICLES } from './rules';
 /** Normalized tokens of a name, Latin article tokens removed (unless nothing else is left). */
 export function nameTokens(name: string): string[] {
   const t = tokenize(name);
-  const kept = t.keys.filter((k, i) => !(t.kinds[i] === LAT && EN_ARTICLES.has(k)));
-  return kept.length > 0 ? kept : t.keys;
+  return nameTokensOf(t.keys, t.kinds);
+}
+
+/** nameTokens of a name already tokenized: its keys and their classes (../text/charmap). */
+export function nameTokensOf(keys: readonly string[], kinds: readonly number[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < keys.length; i++) if (!(kinds[i] === LAT && EN_ARTICLES.has(keys[i]!))) kept.push(keys[i]!);
+  return kept.length > 0 ? kept : keys.slice();
 }
 
 export function nameKey(name: string): string {

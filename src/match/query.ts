@@ -6,7 +6,7 @@
 import { tokenize } from '../text/tokenize';
 import type { Result } from '../types';
 import type { MatchContext } from './context';
-import { nameKey } from './names';
+import { nameKey, nameTokensOf } from './names';
 import { type Lexeme, lex } from './query-lexer';
 
 export type QueryNode =
@@ -76,6 +76,9 @@ export function evaluate(node: QueryNode, has: (term: number) => boolean): boole
 }
 
 type TermLexeme = Extract<Lexeme, { kind: 'term' }>;
+
+/** A bare word: no quotes, no prefix (Deir ez-Zor may be written without quotes). */
+const isPlain = (x: Lexeme | undefined) => x?.kind === 'term' && !x.quoted && !x.exact && !x.place && !x.exclude;
 
 /** Terms that name no place or alias group (most) share one empty list. */
 const NONE: readonly string[] = [];
@@ -170,12 +173,12 @@ class Parser {
 
   /** How many plain bare words from here together name a place or an alias group (1 if none). */
   nameRun(): number {
-    const plain = (x: Lexeme | undefined) => x?.kind === 'term' && !x.quoted && !x.exact && !x.place && !x.exclude;
-    if (!plain(this.lx[this.pos])) return 1;
-    for (let n = MAX_NAME_WORDS; n > 1; n--) {
-      const run = this.lx.slice(this.pos, this.pos + n);
-      if (run.length < n || !run.every(plain)) continue;
-      const key = nameKey(run.map((x) => (x as TermLexeme).text).join(' '));
+    let plainRun = 0;
+    while (plainRun < MAX_NAME_WORDS && isPlain(this.lx[this.pos + plainRun])) plainRun++;
+    for (let n = plainRun; n > 1; n--) {
+      let text = (this.lx[this.pos] as TermLexeme).text;
+      for (let k = 1; k < n; k++) text += ` ${(this.lx[this.pos + k] as TermLexeme).text}`;
+      const key = nameKey(text);
       if (this.ctx.places.byKey(key).length > 0 || this.ctx.aliases.byKey(key).length > 0) return n;
     }
     return 1;
@@ -188,7 +191,7 @@ class Parser {
       return null;
     }
     if (l.exact) return { raw, mode: 'exact', keys, kinds, placeIds: NONE, aliasIds: NONE };
-    const key = nameKey(raw);
+    const key = nameTokensOf(keys, kinds).join(' ');
     const placeIds = ids(this.ctx.places.byKey(key));
     if (l.place) {
       if (placeIds.length === 0) {
