@@ -8,7 +8,7 @@
 // a place outside the term's area, or when it is a one-word ال town name that is also a common word.
 import type { MatchContext, PlaceName } from './context';
 import type { FormTableBuilder } from './form-table';
-import { AMBIGUOUS, nameFormsOfKey, WEAK } from './forms';
+import { AMBIGUOUS, type Form, nameFormsOfKey, WEAK } from './forms';
 import type { Place } from './places-types';
 import { ACRONYM_MAX_LENGTH } from './rules';
 import type { RawHit } from './scan';
@@ -33,11 +33,25 @@ const isAcronym = (name: string) => /^[A-Z]{2,}$/.test(name) && name.length <= A
  */
 function addNames(table: FormTableBuilder, slot: number, names: readonly PlaceName[]): void {
   for (let i = 0; i < names.length; i++) {
-    const { name, key, ambiguous } = names[i]!;
-    const flags = ambiguous || (SHORT_LATIN.test(key) && !isAcronym(name)) ? AMBIGUOUS : 0;
-    const forms = nameFormsOfKey(name, key, flags);
+    const forms = formsOf(names[i]!);
     for (let k = 0; k < forms.length; k++) table.add(forms[k]!, slot, WEAK | (i << 8));
   }
+}
+
+/**
+ * A place name's forms, made once per name (../context memoizes the names, so a recompile finds
+ * them here): a memo of derived data of an immutable value, which goes with the name.
+ */
+const nameMemo = new WeakMap<PlaceName, readonly Form[]>();
+
+function formsOf(n: PlaceName): readonly Form[] {
+  let forms = nameMemo.get(n);
+  if (forms === undefined) {
+    const flags = n.ambiguous || (SHORT_LATIN.test(n.key) && !isAcronym(n.name)) ? AMBIGUOUS : 0;
+    forms = nameFormsOfKey(n.name, n.key, flags);
+    nameMemo.set(n, forms);
+  }
+  return forms;
 }
 
 /** A hit of place `index`'s name `name` (see RawHit): the slot -1 - index, the name's index in rank. */
