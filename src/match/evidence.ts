@@ -1,8 +1,10 @@
 // Evidence for a match: which terms matched, the exact surface, where, and a snippet. When an article
 // carries several stories (a Hasakah report that ends with shelling in Idlib), the evidence comes from
 // the paragraph with the most matched terms, then the most hits, then the earliest; not from the first hit.
-// One evidence builder serves one article: what several matches share (a term's distinct hits and
-// their paragraphs, a snippet) is computed once.
+// One evidence builder serves one matcher, article after article: what several matches of an article
+// share (a term's distinct hits and their paragraphs, its chosen hits, a snippet) is computed once, and
+// only for the terms of watches that matched. The paragraph offsets and counters live in typed arrays
+// reused from one article to the next; the objects made for an article live in maps made for it.
 import type { RawHit } from './scan';
 
 export interface Hit {
@@ -29,26 +31,9 @@ export interface Evidence {
 const SNIPPET_CHARS = 280;
 const HITS_PER_TERM = 3;
 
-/** Start offsets of the body's paragraphs (split on line breaks). */
-export function paragraphStarts(body: string): number[] {
-  const starts = [0];
-  for (let i = body.indexOf('\n'); i >= 0; i = body.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function segmentOf(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 /** Overlapping hits of one term (غويران inside حي غويران) keep the longest; own names first. */
 export function distinctHits(hits: readonly RawHit[]): RawHit[] {
+  if (inOrder(hits)) return hits.slice();
   const byLength = [...hits].sort((a, b) => b.end - b.start - (a.end - a.start));
   const kept: RawHit[] = [];
   for (const h of byLength)
@@ -58,19 +43,29 @@ export function distinctHits(hits: readonly RawHit[]): RawHit[] {
   );
 }
 
+/**
+ * Hits already as distinctHits returns them (one rank, title first, no two overlapping, in text
+ * order): the usual case, as the scan finds them.
+ */
+function inOrder(hits: readonly RawHit[]): boolean {
+  for (let i = 1; i < hits.length; i++) {
+    const a = hits[i - 1]!;
+    const b = hits[i]!;
+    if (a.rank !== b.rank) return false;
+    if (a.where === b.where ? a.end > b.start : a.where !== 'title') return false;
+  }
+  return true;
+}
+
 /** A term's hits as evidence needs them: distinct, and the paragraph of each body hit (-1 in the title). */
 interface Prepared {
   readonly id: number;
   readonly hits: RawHit[];
-  readonly segments: Int32Array;
+  readonly segments: number[];
   /** The best paragraph when this term is the only one. */
   readonly best: number;
-  /** The skeleton when this term is the only one, once built. */
+  /** The hits chosen and the snippet when this term is the only one, once built. */
   alone: Skeleton | null;
-}
-
-export interface EvidenceBuilder {
-  build(terms: readonly TermHits[]): Evidence;
 }
 
 /** What evidence for a set of slots needs, whatever the terms are called: chosen hits and snippet. */
@@ -79,18 +74,54 @@ interface Skeleton {
   readonly snippet: string;
 }
 
-export function createEvidenceBuilder(title: string, body: string): EvidenceBuilder {
-  const starts = paragraphStarts(body);
-  const prepared = new Map<readonly RawHit[], Prepared>();
-  const skeletons = new Map<number | string, Skeleton>();
-  const snippets = new Map<number, string>();
+export interface EvidenceBuilder {
+  /** Starts an article: what was computed for the previous one is dropped. */
+  reset(title: string, body: string): void;
+  /** Evidence of one term (most evidence: a single-term watch, or one term of an OR found). */
+  one(term: string, hits: readonly RawHit[]): Evidence;
+  build(terms: readonly TermHits[]): Evidence;
+}
 
-  // Per paragraph: terms with a hit there, hits there, the last term counted (scratch for bestSegment).
-  const distinct = new Int32Array(starts.length);
-  const count = new Int32Array(starts.length);
-  const lastTerm = new Int32Array(starts.length);
+export function createEvidenceBuilder(): EvidenceBuilder {
+  let title = '';
+  let body = '';
+  // Paragraph starts of the body (computed on first use), and per paragraph: terms with a hit there,
+  // hits there, the last term counted (scratch for bestSegment, all zero between calls).
+  let starts = new Int32Array(64);
+  let paragraphs = -1;
+  let distinct = new Int32Array(64);
+  let count = new Int32Array(64);
+  let lastTerm = new Int32Array(64);
   const touched: number[] = [];
   let termStamp = 0;
+  let prepared = new Map<readonly RawHit[], Prepared>();
+  let skeletons: Map<string, Skeleton> | null = null;
+  let snippets: Map<number, string> | null = null;
+
+  const split = () => {
+    paragraphs = 1;
+    for (let i = body.indexOf('\n'); i >= 0; i = body.indexOf('\n', i + 1)) {
+      if (paragraphs === starts.length) starts = grow(starts, paragraphs * 2);
+      starts[paragraphs++] = i + 1;
+    }
+    if (distinct.length < paragraphs) {
+      distinct = new Int32Array(paragraphs * 2);
+      count = new Int32Array(paragraphs * 2);
+      lastTerm = new Int32Array(paragraphs * 2);
+    }
+  };
+
+  const segmentOf = (offset: number): number => {
+    if (paragraphs < 0) split();
+    let lo = 0;
+    let hi = paragraphs - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
 
   /** Paragraph with the most distinct terms, then the most hits (all hits, not only distinct ones). */
   const bestSegment = (terms: readonly (readonly RawHit[])[]): number => {
@@ -98,7 +129,7 @@ export function createEvidenceBuilder(title: string, body: string): EvidenceBuil
       termStamp++;
       for (const h of hits) {
         if (h.where !== 'body') continue;
-        const s = segmentOf(starts, h.start);
+        const s = segmentOf(h.start);
         if (count[s] === 0) touched.push(s);
         if (lastTerm[s] !== termStamp) {
           lastTerm[s] = termStamp;
@@ -122,14 +153,17 @@ export function createEvidenceBuilder(title: string, body: string): EvidenceBuil
     return best;
   };
 
+  /** The paragraph of a lone hit (bestSegment of one hit), with no counters touched. */
+  const bestOfOne = (h: RawHit): number => (h.where === 'body' ? segmentOf(h.start) : -1);
+
   const prepare = (raw: readonly RawHit[]): Prepared => {
     let p = prepared.get(raw);
     if (!p) {
       const hits = raw.length === 1 ? [raw[0]!] : distinctHits(raw);
-      const segments = new Int32Array(hits.length);
-      for (let i = 0; i < hits.length; i++)
-        segments[i] = hits[i]!.where === 'body' ? segmentOf(starts, hits[i]!.start) : -1;
-      p = { id: prepared.size, hits, segments, best: bestSegment([raw]), alone: null };
+      const segments: number[] = new Array(hits.length);
+      for (let i = 0; i < hits.length; i++) segments[i] = hits[i]!.where === 'body' ? segmentOf(hits[i]!.start) : -1;
+      const best = raw.length === 1 ? bestOfOne(raw[0]!) : bestSegment([raw]);
+      p = { id: prepared.size, hits, segments, best, alone: null };
       prepared.set(raw, p);
     }
     return p;
@@ -137,64 +171,82 @@ export function createEvidenceBuilder(title: string, body: string): EvidenceBuil
 
   const snippet = (seg: number, at: number): string => {
     const k = seg * 2 ** 21 + at;
+    snippets ??= new Map();
     let s = snippets.get(k);
     if (s === undefined) {
-      s = snippetAround(body, starts, seg, at);
+      s = snippetAround(body, starts, paragraphs, seg, at);
       snippets.set(k, s);
     }
     return s;
   };
 
-  const skeleton = (terms: readonly TermHits[]): Skeleton => {
-    if (terms.length === 1) {
-      // Most evidence: one term (a single-term watch, or one term of an OR found).
-      const p = prepare(terms[0]!.hits);
-      p.alone ??= skeletonOf([p], terms);
-      return p.alone;
-    }
-    const ps = terms.map((t) => prepare(t.hits));
-    const key = ps.map((p) => p.id).join(',');
-    let sk = skeletons.get(key);
-    if (!sk) {
-      sk = skeletonOf(ps, terms);
-      skeletons.set(key, sk);
-    }
-    return sk;
-  };
-
-  const skeletonOf = (ps: readonly Prepared[], terms: readonly TermHits[]): Skeleton => {
-    const best = ps.length === 1 ? ps[0]!.best : bestSegment(terms.map((t) => t.hits));
-    const chosen = ps.map((p) => {
-      const c = pick(p, best);
-      return c.length > 0 ? c : p.hits.slice(0, 1);
-    });
+  const skeletonOf = (ps: readonly Prepared[], best: number): Skeleton => {
+    const chosen: RawHit[][] = new Array(ps.length);
     let first = -1;
-    for (const c of chosen)
-      for (const h of c)
-        if (h.where === 'body' && (first < 0 || h.start < first) && segmentOf(starts, h.start) === best)
-          first = h.start;
+    for (let i = 0; i < ps.length; i++) {
+      const p = ps[i]!;
+      const c = pick(p, best);
+      chosen[i] = c.length > 0 ? c : p.hits.slice(0, 1);
+      for (const h of chosen[i]!)
+        if (h.where === 'body' && (first < 0 || h.start < first) && segmentOf(h.start) === best) first = h.start;
+    }
     return { chosen, snippet: first >= 0 ? snippet(best, first) : title.trim() };
   };
 
+  const hitOf = (term: string, h: RawHit): Hit => ({
+    term,
+    surface: (h.where === 'title' ? title : body).slice(h.start, h.end),
+    where: h.where,
+    start: h.start,
+    end: h.end,
+  });
+
+  const one = (term: string, raw: readonly RawHit[]): Evidence => {
+    const p = prepare(raw);
+    p.alone ??= skeletonOf([p], p.best);
+    const chosen = p.alone.chosen[0]!;
+    const hits: Hit[] = new Array(chosen.length);
+    for (let i = 0; i < chosen.length; i++) hits[i] = hitOf(term, chosen[i]!);
+    if (hits.length > 1) hits.sort(textOrder);
+    return { hits, snippet: p.alone.snippet };
+  };
+
   return {
+    reset(t, b) {
+      title = t;
+      body = b;
+      paragraphs = -1;
+      prepared = new Map();
+      skeletons = null;
+      snippets = null;
+    },
+    one,
     build(terms) {
-      const sk = skeleton(terms);
+      if (terms.length === 1) return one(terms[0]!.term, terms[0]!.hits);
+      const ps = terms.map((t) => prepare(t.hits));
+      const key = ps.map((p) => p.id).join(',');
+      skeletons ??= new Map();
+      let sk = skeletons.get(key);
+      if (!sk) {
+        sk = skeletonOf(ps, bestSegment(terms.map((t) => t.hits)));
+        skeletons.set(key, sk);
+      }
       const hits: Hit[] = [];
-      for (let i = 0; i < terms.length; i++)
-        for (const h of sk.chosen[i]!)
-          hits.push({
-            term: terms[i]!.term,
-            surface: (h.where === 'title' ? title : body).slice(h.start, h.end),
-            where: h.where,
-            start: h.start,
-            end: h.end,
-          });
-      if (hits.length > 1)
-        hits.sort((a, b) => (a.where === b.where ? a.start - b.start : a.where === 'title' ? -1 : 1));
+      for (let i = 0; i < terms.length; i++) for (const h of sk.chosen[i]!) hits.push(hitOf(terms[i]!.term, h));
+      if (hits.length > 1) hits.sort(textOrder);
       return { hits, snippet: sk.snippet };
     },
   };
 }
+
+/** Title first, then by offset. */
+const textOrder = (a: Hit, b: Hit) => (a.where === b.where ? a.start - b.start : a.where === 'title' ? -1 : 1);
+
+const grow = (a: Int32Array, size: number) => {
+  const b = new Int32Array(size);
+  b.set(a);
+  return b;
+};
 
 /** Up to HITS_PER_TERM hits in the title and as many in the best paragraph. */
 function pick(p: Prepared, seg: number): RawHit[] {
@@ -218,15 +270,23 @@ function pick(p: Prepared, seg: number): RawHit[] {
   return out;
 }
 
-/** Evidence for one article and one set of terms (a builder per article shares work between matches). */
+/** Evidence for one article and one set of terms. */
 export function buildEvidence(title: string, body: string, terms: readonly TermHits[]): Evidence {
-  return createEvidenceBuilder(title, body).build(terms);
+  const builder = createEvidenceBuilder();
+  builder.reset(title, body);
+  return builder.build(terms);
 }
 
 /** Up to SNIPPET_CHARS of the paragraph around the hit, cut at spaces, with … where cut. */
-export function snippetAround(body: string, starts: readonly number[], seg: number, at: number): string {
+export function snippetAround(
+  body: string,
+  starts: ArrayLike<number>,
+  paragraphs: number,
+  seg: number,
+  at: number,
+): string {
   const pStart = starts[seg]!;
-  const pEnd = seg + 1 < starts.length ? starts[seg + 1]! - 1 : body.length;
+  const pEnd = seg + 1 < paragraphs ? starts[seg + 1]! - 1 : body.length;
   let from = Math.max(pStart, at - 100);
   if (from > pStart) {
     const sp = body.indexOf(' ', from);
@@ -245,13 +305,16 @@ const SPACE = new Uint8Array(0x10000);
 for (const c of [9, 10, 11, 12, 13, 32, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) SPACE[c] = 1;
 for (let c = 0x2000; c <= 0x200a; c++) SPACE[c] = 1;
 
-/** text.slice(from, to).replace(/\s+/g, ' ').trim(); one slice when the only spaces are single ' '. */
+/** A run that `replace(/\s+/g, ' ')` would change: a space other than ' ', or ' ' before another space. */
+const IRREGULAR_SPACE = /[^\S ]| \s/;
+
+/**
+ * text.slice(from, to).replace(/\s+/g, ' ').trim(); one slice when the only spaces are single ' '
+ * (a RegExp test, in native code, is several times faster than a loop over the characters).
+ */
 export function collapseSpaces(text: string, from: number, to: number): string {
   while (from < to && SPACE[text.charCodeAt(from)]) from++;
   while (to > from && SPACE[text.charCodeAt(to - 1)]) to--;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (SPACE[c] && (c !== 0x20 || SPACE[text.charCodeAt(i + 1)])) return text.slice(from, to).replace(/\s+/g, ' ');
-  }
-  return text.slice(from, to);
+  const s = text.slice(from, to);
+  return IRREGULAR_SPACE.test(s) ? s.replace(/\s+/g, ' ') : s;
 }

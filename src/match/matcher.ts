@@ -47,8 +47,46 @@ export function compileWatches(watches: readonly { id: number | string; query: Q
   const matched = new Int32Array(compiled.watches.length);
   const evidenceOf = new Int32Array(compiled.watches.length);
   const present = new Int32Array(compiled.watches.reduce((m, w) => Math.max(m, w.query.terms.length), 1));
+  // Evidence of one (slot, term as written), by its id: evidence[evidenceAt[id]] when stamp[id] is
+  // the article's.
+  const stamp = new Int32Array(plan.idCount);
+  const evidenceAt = new Int32Array(plan.idCount);
+  let article = 0;
   // Two evidence ids make one number while ids stay under 2^21 (a couple of million terms).
   const pairKeys = plan.idCount < 2 ** 21;
+  const builder = createEvidenceBuilder();
+  /** Evidence of several terms by their ids, made for an article when needed. */
+  let cache: Map<number | string, number> | null = null;
+
+  /** The evidence index of one term of a watch, built on first use in this article. */
+  const single = (evidence: Evidence[], id: number, term: string, slot: number): number => {
+    if (stamp[id] === article) return evidenceAt[id]!;
+    stamp[id] = article;
+    evidenceAt[id] = evidence.length;
+    evidence.push(builder.one(term, hits.hitsOf(slot)));
+    return evidence.length - 1;
+  };
+
+  /** The evidence index of a watch's terms found (n > 1), built on first use in this article. */
+  const several = (evidence: Evidence[], wi: number, n: number): number => {
+    let key: number | string;
+    if (n === 2 && pairKeys) key = plan.termId(wi, present[0]!) * 2 ** 21 + plan.termId(wi, present[1]!);
+    else {
+      key = `${plan.termId(wi, present[0]!)}`;
+      for (let k = 1; k < n; k++) key += `,${plan.termId(wi, present[k]!)}`;
+    }
+    if (cache === null) cache = new Map();
+    let e = cache.get(key);
+    if (e === undefined) {
+      const w = compiled.watches[wi]!;
+      const terms: TermHits[] = new Array(n);
+      for (let k = 0; k < n; k++)
+        terms[k] = { term: w.query.terms[present[k]!]!.raw, hits: hits.hitsOf(w.slots[present[k]!]!) };
+      e = evidence.push(builder.build(terms)) - 1;
+      cache.set(key, e);
+    }
+    return e;
+  };
 
   return {
     watchCount: compiled.watches.length,
@@ -56,47 +94,36 @@ export function compileWatches(watches: readonly { id: number | string; query: Q
       hits.collect(article);
       return new Map(hits.slots.map((slot) => [slot, [...hits.hitsOf(slot)]]));
     },
-    match(article) {
-      hits.collect(article);
-      if (hits.slots.length === 0) return [];
-      const builder = createEvidenceBuilder(article.title, article.text);
+    match(input) {
+      hits.collect(input);
+      const slots = hits.slots;
+      if (slots.length === 0) return [];
+      builder.reset(input.title, input.text);
+      article++;
       const evidence: Evidence[] = [];
-      const cache = new Map<number | string, number>();
-      const evidenceFor = (key: number | string, terms: () => TermHits[]): number => {
-        let e = cache.get(key);
-        if (e === undefined) {
-          e = evidence.push(builder.build(terms())) - 1;
-          cache.set(key, e);
-        }
-        return e;
-      };
       let count = 0;
       evaluators.reset();
-      for (const slot of hits.slots) {
+      for (let j = 0; j < slots.length; j++) {
+        const slot = slots[j]!;
         evaluators.mark(plan.users, plan.userStart[slot]!, plan.userStart[slot + 1]!);
-        for (const g of plan.groupsOf(slot) ?? []) {
-          const e = evidenceFor(g.evidence, () => [{ term: g.term, hits: hits.hitsOf(slot) }]);
+        const groups = plan.groupsOf(slot);
+        if (groups === undefined) continue;
+        for (const g of groups) {
+          const e = single(evidence, g.evidence, g.term, slot);
           for (const wi of g.watches) {
             evidenceOf[wi] = e;
             matched[count++] = wi;
           }
         }
       }
+      cache = null;
       for (const wi of evaluators.matched()) {
         const n = evaluators.present(wi, present);
-        const key =
-          n === 1
-            ? plan.termId(wi, present[0]!)
-            : n === 2 && pairKeys
-              ? plan.termId(wi, present[0]!) * 2 ** 21 + plan.termId(wi, present[1]!)
-              : Array.from(present.subarray(0, n), (ti) => plan.termId(wi, ti)).join(',');
-        evidenceOf[wi] = evidenceFor(key, () => {
+        if (n === 1) {
+          const ti = present[0]!;
           const w = compiled.watches[wi]!;
-          return Array.from(present.subarray(0, n), (ti) => ({
-            term: w.query.terms[ti]!.raw,
-            hits: hits.hitsOf(w.slots[ti]!),
-          }));
-        });
+          evidenceOf[wi] = single(evidence, plan.termId(wi, ti), w.query.terms[ti]!.raw, w.slots[ti]!);
+        } else evidenceOf[wi] = several(evidence, wi, n);
         matched[count++] = wi;
       }
       const order = matched.subarray(0, count).sort();
