@@ -5,7 +5,7 @@
 // are checked only on a hit (./hit-rules).
 import { AR } from '../text/charmap';
 import type { Tokens } from '../text/tokenize';
-import { createPeeled, MAX_STEM, type Peeled, peel, sliceHash, stemEquals, stemHash } from './clitics';
+import { MAX_STEM, sliceHash, stemEquals, stemHash } from './clitics';
 import type { Bucket, FormTable, Pattern, Targets } from './form-table';
 import { bucketOf, mayHave, SUFFIX_BIT } from './form-table';
 import { ACRONYM, AMBIGUOUS, CLITICS, INSIDE, SKIP_ARTICLES, WEAK } from './forms';
@@ -102,61 +102,93 @@ function find(table: FormTable, h: number, chars: Uint16Array, from: number, end
   return b ?? null;
 }
 
-/** Scratch for one token at a time (scanning is synchronous and never re-entered). */
-const PEELED = createPeeled();
-
 export function scanTokens(raw: string, t: Tokens, table: FormTable, where: 'title' | 'body', out: RawHit[]): void {
   const s: Scan = { raw, t, table, where, out };
-  const peeled = PEELED;
+  const { kinds, hashes, chars, charStarts, charLens } = t;
   for (let i = 0; i < t.count; i++) {
-    if (t.kinds[i] === AR) {
-      scanArabic(s, i, peeled);
+    if (kinds[i] === AR) {
+      scanArabic(s, i);
       continue;
     }
-    const from = t.charStarts[i]!;
-    const b = find(table, t.hashes[i]!, t.chars, from, from + t.charLens[i]!, 0);
+    const h = hashes[i]!;
+    if (!mayHave(table, h)) continue;
+    const from = charStarts[i]!;
+    const b = find(table, h, chars, from, from + charLens[i]!, 0);
     if (b) scanBucket(s, i, b, 0);
   }
 }
 
+const WAW = 0x648;
+const FEH = 0x641;
+const BEH = 0x628;
+const KAF = 0x643;
+const LAM = 0x644;
+const ALEF = 0x627;
+
+/** 1 for the letters a proclitic starts with: و ف (conjunctions), ب ك ل (prepositions). */
+const PROCLITIC_LETTER = new Uint8Array(0x10000);
+for (const c of [WAW, FEH, BEH, KAF, LAM]) PROCLITIC_LETTER[c] = 1;
+
 /**
- * An Arabic token: itself and the stems under its proclitics, each also with a suffix cut off. Every
+ * An Arabic token: itself and the stems under its proclitics, each also with a suffix cut off; the
+ * stems and their order are those of peel (./clitics), spelled out here so that a token costs no
+ * call and no buffer (most tokens start with no proclitic letter and are only themselves). Every
  * stem's hash follows from the token's prefix hashes (sliceHash).
  */
-function scanArabic(s: Scan, i: number, peeled: Peeled): void {
+function scanArabic(s: Scan, i: number): void {
   const { t, table } = s;
   const chars = t.chars;
-  peel(t, i, peeled);
   const start = t.charStarts[i]!;
   const len = t.charLens[i]!;
   const end = start + len;
-  if (len > MAX_STEM) {
-    // Never a watched word with a suffix; hashed the slow way.
-    for (let k = 0; k < peeled.count; k++) {
-      const from = peeled.from[k]!;
-      const article = peeled.article[k]!;
-      const h = k === 0 ? t.hashes[i]! : stemHash(chars, from, end, article);
-      const b = find(table, h, chars, from, end, article);
-      if (b) scanBucket(s, i, b, peeled.clitic[k]!);
-    }
-    return;
+  const suffixes = table.hasSuffixes && len >= 4 && len <= MAX_STEM ? suffixesOf(chars, end) : undefined;
+  stem(s, i, start, 0, 0, t.hashes[i]!, suffixes);
+  const c0 = chars[start]!;
+  if (PROCLITIC_LETTER[c0] === 0) return;
+  // A conjunction (و، ف), then a preposition (ب، ك، ل); ل + ال is written لل and merges with a
+  // following ل (للاذقية); ل is never written before ال.
+  const conj = c0 === WAW || c0 === FEH ? 1 : 0;
+  if (conj === 1) candidate(s, i, start + 1, 0, suffixes);
+  const q = start + conj;
+  const c = chars[q]!;
+  if (c === BEH || c === KAF) candidate(s, i, q + 1, 0, suffixes);
+  else if (c === LAM) {
+    if (!(end - (q + 1) > 3 && chars[q + 1] === ALEF && chars[q + 2] === LAM)) candidate(s, i, q + 1, 0, suffixes);
+    if (chars[q + 1] !== LAM) return;
+    if (chars[q + 2] !== LAM && end - (q + 2) > 1) candidate(s, i, q + 2, 1, suffixes);
+    if (end - (q + 1) > 1) candidate(s, i, q + 1, 1, suffixes);
   }
-  const suffixes = table.hasSuffixes && len >= 4 ? suffixesOf(chars, end) : undefined;
-  for (let k = 0; k < peeled.count; k++) {
-    const from = peeled.from[k]!;
-    const article = peeled.article[k]!;
-    const a = from - start;
-    const b = find(
-      table,
-      k === 0 ? t.hashes[i]! : sliceHash(t.prefix, start, a, len, article),
-      chars,
-      from,
-      end,
-      article,
-    );
-    if (b) scanBucket(s, i, b, peeled.clitic[k]!);
-    if (suffixes) scanSuffixes(s, i, a, article, suffixes);
+}
+
+/** The stem chars[from .. end of token i), after "ال" when article, found under a proclitic. */
+function candidate(s: Scan, i: number, from: number, article: number, suffixes: readonly Suffix[] | undefined) {
+  const t = s.t;
+  const start = t.charStarts[i]!;
+  const len = t.charLens[i]!;
+  if (from >= start + len) return;
+  const h =
+    len > MAX_STEM
+      ? stemHash(t.chars, from, start + len, article) // never a watched word with a suffix
+      : sliceHash(t.prefix, start, from - start, len, article);
+  stem(s, i, from, article, 1, h, suffixes);
+}
+
+/** A stem (with hash h) of token i and the same with each candidate suffix cut off. */
+function stem(
+  s: Scan,
+  i: number,
+  from: number,
+  article: number,
+  clitic: number,
+  h: number,
+  suffixes: readonly Suffix[] | undefined,
+): void {
+  const t = s.t;
+  if (mayHave(s.table, h)) {
+    const b = find(s.table, h, t.chars, from, t.charStarts[i]! + t.charLens[i]!, article);
+    if (b) scanBucket(s, i, b, clitic);
   }
+  if (suffixes) scanSuffixes(s, i, from - t.charStarts[i]!, article, suffixes);
 }
 
 /** Arabic letters are in U+0600 .. U+06FF. */
