@@ -58,9 +58,11 @@ export function compileWatches(watches: readonly { id: number | string; query: Q
   /** Evidence of several terms by their ids, made for an article when needed. */
   let cache: Map<number | string, number> | null = null;
 
-  /** The evidence index of one term of a watch, built on first use in this article. */
+  /**
+   * The evidence index of one term (evidence id `id`, term as written, slot), built on first use in
+   * this article.
+   */
   const single = (evidence: Evidence[], id: number, term: string, slot: number): number => {
-    if (stamp[id] === article) return evidenceAt[id]!;
     stamp[id] = article;
     evidenceAt[id] = evidence.length;
     evidence.push(builder.one(term, hits.hitsOf(slot)));
@@ -109,7 +111,8 @@ export function compileWatches(watches: readonly { id: number | string; query: Q
         const groups = plan.groupsOf(slot);
         if (groups === undefined) continue;
         for (const g of groups) {
-          const e = single(evidence, g.evidence, g.term, slot);
+          const e =
+            stamp[g.evidence] === article ? evidenceAt[g.evidence]! : single(evidence, g.evidence, g.term, slot);
           for (const wi of g.watches) {
             evidenceOf[wi] = e;
             matched[count++] = wi;
@@ -120,9 +123,14 @@ export function compileWatches(watches: readonly { id: number | string; query: Q
       for (const wi of evaluators.matched()) {
         const n = evaluators.present(wi, present);
         if (n === 1) {
+          // The watch itself is read only for evidence not built yet (at 100,000 watches, each is a cache miss).
           const ti = present[0]!;
-          const w = compiled.watches[wi]!;
-          evidenceOf[wi] = single(evidence, plan.termId(wi, ti), w.query.terms[ti]!.raw, w.slots[ti]!);
+          const id = plan.termId(wi, ti);
+          if (stamp[id] === article) evidenceOf[wi] = evidenceAt[id]!;
+          else {
+            const w = compiled.watches[wi]!;
+            evidenceOf[wi] = single(evidence, id, w.query.terms[ti]!.raw, w.slots[ti]!);
+          }
         } else evidenceOf[wi] = several(evidence, wi, n);
         matched[count++] = wi;
       }
