@@ -132,21 +132,24 @@ function scan(raw: Uint16Array, len: number, table: CharTable, t: Tokens): numbe
       if (e & multi) {
         h = foldMulti(table, raw[i]!, chars, prefix, n, h);
         n += table.multi.get(raw[i]!)?.length ?? 0;
-      } else {
+        e = entries[raw[++i]!]!;
+      }
+      // The run of plain characters of the token's class: most of the text.
+      while (e >>> 16 === kind) {
         const f = e & 0xffff;
         chars[n] = f;
         h = (Math.imul(h, base) + f) | 0;
         prefix[n++] = h;
+        e = entries[raw[++i]!]!;
       }
-      end = ++i;
-      e = entries[raw[i]!]!;
+      end = i;
       while (e >>> 16 !== kind) {
         const k = e >>> 16;
         if ((k & mask) === kind) continue token; // folds to several units (ﷲ)
         if (k !== ign) break token;
         if (apostrophe[raw[i]!] === 0)
           end = i + 1; // the surface keeps its marks: حاجزاً
-        else if (kind === LAT && (raw[i + 1]! | 0x20) === 0x73 && ((entries[raw[i + 2]!]! >>> 16) & mask) !== lat) {
+        else if (kind === lat && (raw[i + 1]! | 0x20) === 0x73 && ((entries[raw[i + 2]!]! >>> 16) & mask) !== lat) {
           // "Hasakah's": the possessive ends the word; "Ma'arat" goes on.
           i += 2;
           break token;
