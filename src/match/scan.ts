@@ -191,8 +191,6 @@ function stem(
   if (suffixes) scanSuffixes(s, i, from - t.charStarts[i]!, article, suffixes);
 }
 
-/** Arabic letters are in U+0600 .. U+06FF. */
-const AR_BLOCK = 0x600;
 interface Suffix {
   readonly length: number;
   /** The third letter from the end, for suffixes longer than two (هما); else 0. */
@@ -200,25 +198,45 @@ interface Suffix {
   readonly bit: number;
 }
 /**
- * The suffixes a token may end with, by its last two letters (index: (last - AR_BLOCK) * 256 +
- * second last - AR_BLOCK), longest first: most tokens have none, the others one or two.
+ * The suffixes end with a letter in U+0620 .. U+065F, and a one-letter suffix may follow any letter of
+ * the Arabic block U+0600 .. U+06FF: a token's last two letters index a 64 × 256 table.
  */
-const SUFFIXES_BY_END: (readonly Suffix[] | undefined)[] = new Array(256 * 256).fill(undefined);
-for (const s of [...AR_SUFFIXES].sort((a, b) => b.length - a.length)) {
-  const last = s.charCodeAt(s.length - 1) - AR_BLOCK;
-  const suffix = { length: s.length, third: s.length > 2 ? s.charCodeAt(s.length - 3) : 0, bit: SUFFIX_BIT.get(s)! };
-  for (let second = 0; second < 256; second++) {
-    if (s.length > 1 && second !== s.charCodeAt(s.length - 2) - AR_BLOCK) continue;
-    const k = last * 256 + second;
-    SUFFIXES_BY_END[k] = [...(SUFFIXES_BY_END[k] ?? []), suffix];
+const SUFFIX_LETTERS = 0x620;
+const AR_BLOCK = 0x600;
+const endKey = (last: number, second: number) => {
+  const a = last - SUFFIX_LETTERS;
+  const b = second - AR_BLOCK;
+  return a >>> 6 === 0 && b >>> 8 === 0 ? (a << 8) | b : -1;
+};
+/**
+ * The suffixes a token may end with, longest first, by its last two letters: SUFFIX_LISTS[
+ * SUFFIX_LIST_AT[endKey(last, second)]], index 0 being none (most tokens have none, the others one or
+ * two). A 16 KB table stays in the closest caches (an array of 65,536 lists did not).
+ */
+const SUFFIX_LIST_AT = new Uint8Array(64 * 256);
+const SUFFIX_LISTS: (readonly Suffix[])[] = [[]];
+{
+  const byKey = new Map<number, Suffix[]>();
+  for (const s of [...AR_SUFFIXES].sort((a, b) => b.length - a.length)) {
+    const last = s.charCodeAt(s.length - 1);
+    const suffix = { length: s.length, third: s.length > 2 ? s.charCodeAt(s.length - 3) : 0, bit: SUFFIX_BIT.get(s)! };
+    for (let second = AR_BLOCK; second < AR_BLOCK + 256; second++) {
+      if (s.length > 1 && second !== s.charCodeAt(s.length - 2)) continue;
+      const k = endKey(last, second);
+      byKey.set(k, [...(byKey.get(k) ?? []), suffix]);
+    }
+  }
+  for (const [k, list] of byKey) {
+    SUFFIX_LIST_AT[k] = SUFFIX_LISTS.length;
+    SUFFIX_LISTS.push(list);
   }
 }
 
 /** The suffixes token chars[.. end) may end with (it has at least two letters). */
-const suffixesOf = (chars: Uint16Array, end: number) => {
-  const last = chars[end - 1]! - AR_BLOCK;
-  const second = chars[end - 2]! - AR_BLOCK;
-  return last >= 0 && last < 256 && second >= 0 && second < 256 ? SUFFIXES_BY_END[last * 256 + second] : undefined;
+const suffixesOf = (chars: Uint16Array, end: number): readonly Suffix[] | undefined => {
+  const k = endKey(chars[end - 1]!, chars[end - 2]!);
+  const at = k < 0 ? 0 : SUFFIX_LIST_AT[k]!;
+  return at === 0 ? undefined : SUFFIX_LISTS[at];
 };
 
 /** The stem chars[start + a ..] of token i with each candidate suffix cut off. */

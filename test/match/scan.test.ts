@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createPeeled, peel } from '../../src/match/clitics';
 import { createFormTableBuilder } from '../../src/match/form-table';
 import { CLITICS } from '../../src/match/forms';
+import { AR_SUFFIXES } from '../../src/match/rules';
 import { type RawHit, scanTokens } from '../../src/match/scan';
 import { createTokenizer } from '../../src/text/tokenize';
 
@@ -43,6 +44,37 @@ describe('scanTokens', () => {
       const expected = stemsOf(token).map((stem) => slots.get(stem));
       const out: RawHit[] = [];
       scanTokens(token, tokenizer.run(token), table, 'body', out);
+      expect(
+        out.map((h) => h.slot),
+        token,
+      ).toEqual(expected);
+    }
+  });
+
+  it('finds a topic stem under exactly the suffixes a token ends with (random Arabic tokens)', () => {
+    const r = rng(5);
+    // No proclitic letter first (only the token itself is a stem), and letters outside U+0620 .. U+065F.
+    const letters = 'اتجحدرسعقمنهيڭپ';
+    const word = (n: number) => Array.from({ length: n }, () => letters[Math.floor(r() * letters.length)]).join('');
+    const stems = [...new Set(Array.from({ length: 300 }, () => `ت${word(1 + Math.floor(r() * 4))}`))];
+    const builder = createFormTableBuilder();
+    stems.forEach((stem, slot) => builder.addSuffix({ stem, suffixes: AR_SUFFIXES }, slot));
+    const table = builder.build();
+    const tokenizer = createTokenizer();
+    for (let n = 0; n < 3000; n++) {
+      const token =
+        stems[Math.floor(r() * stems.length)]! +
+        (r() < 0.8 ? AR_SUFFIXES[Math.floor(r() * AR_SUFFIXES.length)]! : word(1));
+      const t = tokenizer.run(token);
+      const key = String.fromCharCode(...t.chars.subarray(0, t.charLens[0]!));
+      const expected: number[] = [];
+      if (key.length >= 4)
+        for (const suffix of [...AR_SUFFIXES].sort((a, b) => b.length - a.length)) {
+          const stem = key.slice(0, key.length - suffix.length);
+          if (key.endsWith(suffix) && stem.length >= 2 && stems.includes(stem)) expected.push(stems.indexOf(stem));
+        }
+      const out: RawHit[] = [];
+      scanTokens(token, t, table, 'body', out);
       expect(
         out.map((h) => h.slot),
         token,
