@@ -45,6 +45,12 @@ export interface Bucket {
   suffixed: readonly SuffixPattern[];
   /** Phrases by the hash of their second token, when there are many. */
   next: Map<number, Pattern[]> | null;
+  /**
+   * The hash of each phrase's second token (phrases[k].restHashes[0]), set by build: a phrase whose
+   * second token is not next is passed over without reading the pattern (at 100,000 watches each
+   * pattern read is a cache miss).
+   */
+  seconds: Int32Array | null;
   /** Some phrase skips Latin article tokens (Deir ez-Zor). */
   skips: boolean;
   /** Another first key with the same hash. */
@@ -173,6 +179,7 @@ export function createFormTableBuilder(): FormTableBuilder {
       phrases: NONE,
       suffixed: NONE,
       next: null,
+      seconds: null,
       skips: false,
       collision: head,
     };
@@ -228,7 +235,10 @@ export function createFormTableBuilder(): FormTableBuilder {
     },
     build() {
       for (const first of heads)
-        for (let b: Bucket | null = first; b; b = b.collision) if (b.phrases.length > PHRASES_BEFORE_INDEX) index(b);
+        for (let b: Bucket | null = first; b; b = b.collision) {
+          if (b.phrases.length > PHRASES_BEFORE_INDEX) index(b);
+          else if (b.phrases.length > 0) b.seconds = Int32Array.from(b.phrases, (p) => p.restHashes[0]!);
+        }
       const bits = Math.max(10, Math.ceil(Math.log2(heads.length * 16 + 1)));
       const filter = new Uint32Array(2 ** (bits - 5));
       const filterShift = 32 - bits;

@@ -68,12 +68,14 @@ interface Scan {
   readonly out: RawHit[];
 }
 
+function phrase(s: Scan, i: number, p: Pattern, clitic: number, onlySkip: boolean) {
+  if (!takes(p, clitic) || (onlySkip && !(p.flags & SKIP_ARTICLES))) return;
+  const last = matchRest(s.t, i, p);
+  if (last >= 0) found(s.raw, s.t, i, last, p, s.where, s.out);
+}
+
 function phrases(s: Scan, i: number, list: readonly Pattern[], clitic: number, onlySkip: boolean) {
-  for (const p of list) {
-    if (!takes(p, clitic) || (onlySkip && !(p.flags & SKIP_ARTICLES))) continue;
-    const last = matchRest(s.t, i, p);
-    if (last >= 0) found(s.raw, s.t, i, last, p, s.where, s.out);
-  }
+  for (let k = 0; k < list.length; k++) phrase(s, i, list[k]!, clitic, onlySkip);
 }
 
 function scanBucket(s: Scan, i: number, b: Bucket, clitic: number): void {
@@ -81,7 +83,13 @@ function scanBucket(s: Scan, i: number, b: Bucket, clitic: number): void {
   for (const p of b.singles) if (takes(p, clitic)) found(s.raw, t, i, i, p, s.where, s.out);
   if (b.phrases.length === 0 || i + 1 >= t.count) return;
   if (!b.next) {
-    phrases(s, i, b.phrases, clitic, false);
+    if (b.skips) phrases(s, i, b.phrases, clitic, false);
+    else {
+      // A phrase is read only when its second token is next.
+      const second = t.hashes[i + 1]!;
+      const seconds = b.seconds!;
+      for (let k = 0; k < seconds.length; k++) if (seconds[k] === second) phrase(s, i, b.phrases[k]!, clitic, false);
+    }
     return;
   }
   const list = b.next.get(t.hashes[i + 1]!);
