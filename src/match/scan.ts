@@ -4,8 +4,8 @@
 // tokenizer's character buffer, so no string is built unless a rule needs one, and ambiguity rules
 // are checked only on a hit (./hit-rules).
 import { AR } from '../text/charmap';
-import type { Tokens } from '../text/tokenize';
-import { MAX_STEM, sliceHash, stemEquals, stemHash } from './clitics';
+import { concatHash, hashKey, sliceHash, type Tokens } from '../text/tokenize';
+import { MAX_STEM, stemEquals, stemHash } from './clitics';
 import type { Bucket, FormTable, Pattern, Targets } from './form-table';
 import { bucketOf, mayHave, SUFFIX_BIT } from './form-table';
 import { ACRONYM, AMBIGUOUS, CLITICS, INSIDE, SKIP_ARTICLES, WEAK } from './forms';
@@ -126,6 +126,10 @@ export function scanTokens(raw: string, t: Tokens, table: FormTable, where: 'tit
   }
 }
 
+const ARTICLE_HASH = hashKey('ال');
+/** The hash of "ال" then a stem of `len` characters with hash h, when article. */
+const withArticle = (h: number, len: number, article: number) => (article ? concatHash(ARTICLE_HASH, h, len) : h);
+
 const WAW = 0x648;
 const FEH = 0x641;
 const BEH = 0x628;
@@ -141,7 +145,7 @@ for (const c of [WAW, FEH, BEH, KAF, LAM]) PROCLITIC_LETTER[c] = 1;
  * An Arabic token: itself and the stems under its proclitics, each also with a suffix cut off; the
  * stems and their order are those of peel (./clitics), spelled out here so that a token costs no
  * call and no buffer (most tokens start with no proclitic letter and are only themselves). Every
- * stem's hash follows from the token's prefix hashes (sliceHash).
+ * stem's hash follows from the token's hash (sliceHash).
  */
 function scanArabic(s: Scan, i: number): void {
   const { t, table } = s;
@@ -177,7 +181,7 @@ function candidate(s: Scan, i: number, from: number, article: number, suffixes: 
   const h =
     len > MAX_STEM
       ? stemHash(t.chars, from, start + len, article) // never a watched word with a suffix
-      : sliceHash(t.prefix, start, from - start, len, article);
+      : withArticle(sliceHash(t, i, from - start, len), len - (from - start), article);
   stem(s, i, from, article, 1, h, suffixes);
 }
 
@@ -256,7 +260,8 @@ function scanSuffixes(s: Scan, i: number, a: number, article: number, candidates
   for (const { length, third, bit } of candidates) {
     const stemLen = len - length;
     if (stemLen < 2 || stemLen <= a || (third !== 0 && chars[start + stemLen] !== third)) continue;
-    const b = find(table, sliceHash(t.prefix, start, a, stemLen, article), chars, start + a, start + stemLen, article);
+    const h = withArticle(sliceHash(t, i, a, stemLen), stemLen - a, article);
+    const b = find(table, h, chars, start + a, start + stemLen, article);
     if (!b) continue;
     for (const p of b.suffixed) if (p.suffixes & bit) emit(p, s.where, t.starts[i]!, t.ends[i]!, false, s.out);
   }

@@ -22,17 +22,13 @@ export interface Tokens {
   readonly chars: Uint16Array;
   readonly charStarts: Int32Array;
   readonly charLens: Int32Array;
-  /**
-   * prefix[k]: hash (hashKey) of the token's normalized characters up to chars[k] included, so the
-   * hash of any slice of a token costs O(1) (see HASH_BASE).
-   */
-  readonly prefix: Int32Array;
 }
 
 /**
  * Multiplier of the key hash: hash(c0 c1 … cn-1) = c0·B^(n-1) + c1·B^(n-2) + … + cn-1 (mod 2^32). A
- * polynomial hash, so the hash of any slice of a token follows from the token's prefix hashes in
- * O(1) (the matcher peels clitics and suffixes off Arabic tokens this way, ../match/stems).
+ * polynomial hash with an odd B, so the hash of a token without its last characters follows from the
+ * token's hash (B has an inverse mod 2^32), and the matcher peels clitics and suffixes off Arabic
+ * tokens with no buffer of prefix hashes (see sliceHash).
  */
 export const HASH_BASE = 0x2c9277b5;
 
@@ -41,6 +37,43 @@ export function hashKey(key: string, from = 0, to = key.length): number {
   let h = 0;
   for (let i = from; i < to; i++) h = (Math.imul(h, HASH_BASE) + key.charCodeAt(i)) | 0;
   return h;
+}
+
+/** HASH_BASE^-1 (mod 2^32), by Newton's iteration (each step doubles the correct low bits). */
+const HASH_INVERSE = (() => {
+  let x = HASH_BASE;
+  for (let k = 0; k < 5; k++) x = Math.imul(x, 2 - Math.imul(HASH_BASE, x));
+  return x | 0;
+})();
+
+/**
+ * hashKey of token i's key from its a-th to its b-th character, for slices that drop a few characters
+ * at each end (clitics, suffixes): the first a characters are hashed again and the last len - b taken
+ * off the token's hash, so it costs a + (len - b) steps.
+ */
+export function sliceHash(t: Tokens, i: number, a: number, b: number): number {
+  const chars = t.chars;
+  const start = t.charStarts[i]!;
+  let tail = t.hashes[i]!;
+  for (let k = start + t.charLens[i]! - 1; k >= start + b; k--) tail = Math.imul(tail - chars[k]!, HASH_INVERSE);
+  let head = 0;
+  for (let k = start; k < start + a; k++) head = (Math.imul(head, HASH_BASE) + chars[k]!) | 0;
+  return (tail - Math.imul(head, hashPower(b - a))) | 0;
+}
+
+/** hashKey of a key then another, from their hashes (h2 is the hash of a key of length len2). */
+export const concatHash = (h1: number, h2: number, len2: number): number => (Math.imul(h1, hashPower(len2)) + h2) | 0;
+
+/** POWERS[n] = HASH_BASE^n (mod 2^32), for the slices of most tokens. */
+const POWERS = new Int32Array(64);
+POWERS[0] = 1;
+for (let n = 1; n < POWERS.length; n++) POWERS[n] = Math.imul(POWERS[n - 1]!, HASH_BASE);
+
+function hashPower(n: number): number {
+  if (n < POWERS.length) return POWERS[n]!;
+  let p = POWERS[POWERS.length - 1]!;
+  for (let k = POWERS.length - 1; k < n; k++) p = Math.imul(p, HASH_BASE);
+  return p;
 }
 
 /** The normalized key of token i (concatenation beats fromCharCode.apply for short keys). */
@@ -75,7 +108,6 @@ export function createTokenizer(table: CharTable = charTable()): Tokenizer {
       ends: new Int32Array(n),
       kinds: new Uint8Array(n),
       chars: new Uint16Array(chars),
-      prefix: new Int32Array(chars),
       charStarts: new Int32Array(n),
       charLens: new Int32Array(n),
     };
@@ -113,7 +145,7 @@ function scan(raw: Uint16Array, len: number, table: CharTable, t: Tokens): numbe
   const lat = LAT;
   const mask = CLASS_MASK;
   const multi = MULTI_ENTRY;
-  const { hashes, starts, ends, kinds, chars, charStarts, charLens, prefix } = t;
+  const { hashes, starts, ends, kinds, chars, charStarts, charLens } = t;
   let count = 0;
   let n = 0; // chars written
   let i = 0;
@@ -130,7 +162,7 @@ function scan(raw: Uint16Array, len: number, table: CharTable, t: Tokens): numbe
     starts[count] = i;
     token: for (;;) {
       if (e & multi) {
-        h = foldMulti(table, raw[i]!, chars, prefix, n, h);
+        h = foldMulti(table, raw[i]!, chars, n, h);
         n += table.multi.get(raw[i]!)?.length ?? 0;
         e = entries[raw[++i]!]!;
       }
@@ -139,7 +171,7 @@ function scan(raw: Uint16Array, len: number, table: CharTable, t: Tokens): numbe
         const f = e & 0xffff;
         chars[n] = f;
         h = (Math.imul(h, base) + f) | 0;
-        prefix[n++] = h;
+        n++;
         e = entries[raw[++i]!]!;
       }
       end = i;
@@ -168,13 +200,12 @@ function scan(raw: Uint16Array, len: number, table: CharTable, t: Tokens): numbe
 }
 
 /** A character that folds to several (ﷲ → الله): writes them at chars[n ..] and returns the hash. */
-function foldMulti(table: CharTable, c: number, chars: Uint16Array, prefix: Int32Array, n: number, h: number): number {
+function foldMulti(table: CharTable, c: number, chars: Uint16Array, n: number, h: number): number {
   const m = table.multi.get(c) ?? '';
   for (let j = 0; j < m.length; j++) {
     const mc = m.charCodeAt(j);
     chars[n + j] = mc;
     h = (Math.imul(h, HASH_BASE) + mc) | 0;
-    prefix[n + j] = h;
   }
   return h;
 }
