@@ -2,14 +2,14 @@
 // (./slot-hits: one scan of title and body), evaluate only the watches that had a hit (./watch-eval:
 // bit masks, no allocation), and build evidence (./evidence) only for the watches that matched, once
 // per distinct set of matched terms. Pure: no I/O, no clock.
-import { compileQueries } from './compile';
+import { type CompiledWatch, compileQueries } from './compile';
 import type { MatchContext } from './context';
 import { createEvidenceBuilder, type Evidence, type Hit, type TermHits } from './evidence';
 import type { Query } from './query';
 import type { RawHit } from './scan';
 import { createSlotHits } from './slot-hits';
 import { compileEvaluators } from './watch-eval';
-import { planWatches } from './watch-plan';
+import { planWatches, type WatchPlan } from './watch-plan';
 
 export type { Hit } from './evidence';
 
@@ -42,6 +42,7 @@ export function compileWatches(watches: readonly { id: number | string; query: Q
   const evaluators = compileEvaluators(compiled.watches.map((w) => w.query));
   const plan = planWatches(compiled.watches, compiled.slotCount);
   const ids = compiled.watches.map((w) => w.id);
+  const terms = termsById(compiled.watches, plan);
   // Per article: the matched watches, the evidence of each (an index into the article's evidence
   // list: long-lived arrays hold no per-article objects), a watch's terms found (reused buffers).
   const matched = new Int32Array(compiled.watches.length);
@@ -123,14 +124,11 @@ export function compileWatches(watches: readonly { id: number | string; query: Q
       for (const wi of evaluators.matched()) {
         const n = evaluators.present(wi, present);
         if (n === 1) {
-          // The watch itself is read only for evidence not built yet (at 100,000 watches, each is a cache miss).
+          // The term by its evidence id: reading the watch's query costs a cache miss per object.
           const ti = present[0]!;
           const id = plan.termId(wi, ti);
-          if (stamp[id] === article) evidenceOf[wi] = evidenceAt[id]!;
-          else {
-            const w = compiled.watches[wi]!;
-            evidenceOf[wi] = single(evidence, id, w.query.terms[ti]!.raw, w.slots[ti]!);
-          }
+          evidenceOf[wi] =
+            stamp[id] === article ? evidenceAt[id]! : single(evidence, id, terms.raw[id]!, terms.slot[id]!);
         } else evidenceOf[wi] = several(evidence, wi, n);
         matched[count++] = wi;
       }
@@ -144,4 +142,19 @@ export function compileWatches(watches: readonly { id: number | string; query: Q
       return out;
     },
   };
+}
+
+/** The term as written and the slot of each evidence id (ids of one (slot, spelling) pair). */
+function termsById(watches: readonly CompiledWatch[], plan: WatchPlan): { raw: string[]; slot: Int32Array } {
+  const raw = new Array<string>(plan.idCount);
+  const slot = new Int32Array(plan.idCount);
+  for (let wi = 0; wi < watches.length; wi++) {
+    const w = watches[wi]!;
+    for (let ti = 0; ti < w.slots.length; ti++) {
+      const id = plan.termId(wi, ti);
+      raw[id] = w.query.terms[ti]!.raw;
+      slot[id] = w.slots[ti]!;
+    }
+  }
+  return { raw, slot };
 }
