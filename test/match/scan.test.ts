@@ -58,7 +58,9 @@ describe('scanTokens', () => {
     const word = (n: number) => Array.from({ length: n }, () => letters[Math.floor(r() * letters.length)]).join('');
     const stems = [...new Set(Array.from({ length: 300 }, () => `ت${word(1 + Math.floor(r() * 4))}`))];
     const builder = createFormTableBuilder();
-    stems.forEach((stem, slot) => builder.addSuffix({ stem, suffixes: AR_SUFFIXES }, slot));
+    stems.forEach((stem, slot) => {
+      builder.addSuffix({ stem, suffixes: AR_SUFFIXES }, slot);
+    });
     const table = builder.build();
     const tokenizer = createTokenizer();
     for (let n = 0; n < 3000; n++) {
