@@ -48,9 +48,9 @@ export interface Bucket {
   /**
    * The hash of each phrase's second token (phrases[k].restHashes[0]), set by build: a phrase whose
    * second token is not next is passed over without reading the pattern (at 100,000 watches each
-   * pattern read is a cache miss).
+   * pattern read is a cache miss). A small array of integers: a typed array costs ~200 bytes more.
    */
-  seconds: Int32Array | null;
+  seconds: number[] | null;
   /** Some phrase skips Latin article tokens (Deir ez-Zor). */
   skips: boolean;
   /** Another first key with the same hash. */
@@ -239,7 +239,7 @@ export function createFormTableBuilder(): FormTableBuilder {
       for (const first of heads)
         for (let b: Bucket | null = first; b; b = b.collision) {
           if (b.phrases.length > PHRASES_BEFORE_INDEX) index(b);
-          else if (b.phrases.length > 0) b.seconds = Int32Array.from(b.phrases, (p) => p.restHashes[0]!);
+          else if (b.phrases.length > 0) b.seconds = secondsOf(b.phrases);
         }
       // One 32-bit word per key (its index from one mix of the hash), two bits in it (from another mix).
       const words = Math.max(32, 2 ** Math.ceil(Math.log2((heads.length * FILTER_BITS_PER_KEY) / 32 + 1)));
@@ -281,6 +281,12 @@ export function bucketOf(table: FormTable, h: number): Bucket | null {
     if (slots[2 * p] === h) return table.list[index - 1]!;
     p = (p + 1) & mask;
   }
+}
+
+function secondsOf(phrases: readonly Pattern[]): number[] {
+  const out = new Array<number>(phrases.length);
+  for (let k = 0; k < phrases.length; k++) out[k] = phrases[k]!.restHashes[0]!;
+  return out;
 }
 
 function index(b: Bucket): void {
