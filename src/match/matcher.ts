@@ -43,6 +43,7 @@ export function compileWatches(watches: readonly { id: number | string; query: Q
   const plan = planWatches(compiled.watches, compiled.slotCount);
   const ids = compiled.watches.map((w) => w.id);
   const terms = termsById(compiled.watches, plan);
+  const { users, userStart, groupStart, groupEvidence, watchStart, groupWatches } = plan;
   // Per article: the matched watches, the evidence of each (an index into the article's evidence
   // list: long-lived arrays hold no per-article objects), a watch's terms found (reused buffers).
   const matched = new Int32Array(compiled.watches.length);
@@ -108,13 +109,14 @@ export function compileWatches(watches: readonly { id: number | string; query: Q
       evaluators.reset();
       for (let j = 0; j < slots.length; j++) {
         const slot = slots[j]!;
-        evaluators.mark(plan.users, plan.userStart[slot]!, plan.userStart[slot + 1]!);
-        const groups = plan.groupsOf(slot);
-        if (groups === undefined) continue;
-        for (const g of groups) {
-          const e =
-            stamp[g.evidence] === article ? evidenceAt[g.evidence]! : single(evidence, g.evidence, g.term, slot);
-          for (const wi of g.watches) {
+        const from = userStart[slot]!;
+        const to = userStart[slot + 1]!;
+        if (from !== to) evaluators.mark(users, from, to);
+        for (let g = groupStart[slot]!; g < groupStart[slot + 1]!; g++) {
+          const id = groupEvidence[g]!;
+          const e = stamp[id] === article ? evidenceAt[id]! : single(evidence, id, terms.raw[id]!, slot);
+          for (let k = watchStart[g]!; k < watchStart[g + 1]!; k++) {
+            const wi = groupWatches[k]!;
             evidenceOf[wi] = e;
             matched[count++] = wi;
           }

@@ -6,16 +6,16 @@
 // memory than the lists themselves.
 import type { CompiledWatch } from './compile';
 
-/** Single-term watches on one slot, with the term written alike. */
-export interface Group {
-  readonly term: string;
-  readonly evidence: number;
-  readonly watches: number[];
-}
-
 export interface WatchPlan {
-  /** Groups of single-term watches on a slot, if any. */
-  groupsOf(slot: number): readonly Group[] | undefined;
+  /**
+   * Groups of single-term watches on one slot with the term written alike: the groups of slot s are
+   * g = groupStart[s] .. groupStart[s + 1] - 1; group g has the evidence id groupEvidence[g] and the
+   * watches groupWatches[watchStart[g] .. watchStart[g + 1]), in watch order.
+   */
+  readonly groupStart: Int32Array;
+  readonly groupEvidence: Int32Array;
+  readonly watchStart: Int32Array;
+  readonly groupWatches: Int32Array;
   /** [watch index, term index] pairs of the other watches, flattened, slot by slot: see userStart. */
   readonly users: Int32Array;
   /** users of slot s are users[userStart[s] .. userStart[s + 1]). */
@@ -26,11 +26,6 @@ export interface WatchPlan {
   readonly idCount: number;
 }
 
-function groupWith(list: readonly Group[], evidence: number): Group | undefined {
-  for (const g of list) if (g.evidence === evidence) return g;
-  return undefined;
-}
-
 export function planWatches(watches: readonly CompiledWatch[], slotCount: number): WatchPlan {
   // A slot's first spelling has the slot's number as its id; other spellings get ids after them.
   const spellings = new Spellings(slotCount);
@@ -39,8 +34,10 @@ export function planWatches(watches: readonly CompiledWatch[], slotCount: number
   const termBase = new Int32Array(n + 1);
   for (let wi = 0; wi < n; wi++) termBase[wi + 1] = termBase[wi]! + watches[wi]!.slots.length;
   const termIds = new Int32Array(termBase[n]!);
-  const groups: (Group[] | undefined)[] = new Array(slotCount);
   const userStart = new Int32Array(slotCount + 1);
+  // The evidence id of each single-term watch (-1 for the others), then its group by (slot, id).
+  const single = new Int32Array(n).fill(-1);
+  const singleSlot = new Int32Array(n);
   for (let wi = 0; wi < n; wi++) {
     const w = watches[wi]!;
     const terms = w.query.terms;
@@ -52,16 +49,8 @@ export function planWatches(watches: readonly CompiledWatch[], slotCount: number
       for (let ti = 0; ti < slots.length; ti++) userStart[slots[ti]! + 1]! += 2;
       continue;
     }
-    const slot = slots[root.term]!;
-    const evidence = termIds[base + root.term]!;
-    const list = groups[slot];
-    const group = list ? groupWith(list, evidence) : undefined;
-    if (group) group.watches.push(wi);
-    else {
-      const fresh = { term: terms[root.term]!.raw, evidence, watches: [wi] };
-      if (list) list.push(fresh);
-      else groups[slot] = [fresh];
-    }
+    single[wi] = termIds[base + root.term]!;
+    singleSlot[wi] = slots[root.term]!;
   }
   for (let s = 0; s < slotCount; s++) userStart[s + 1]! += userStart[s]!;
   const users = new Int32Array(userStart[slotCount]!);
@@ -76,12 +65,53 @@ export function planWatches(watches: readonly CompiledWatch[], slotCount: number
     }
   }
   return {
-    groupsOf: (slot) => groups[slot],
+    ...groupsBySlot(single, singleSlot, slotCount, spellings.count),
     users,
     userStart,
     termId: (watch, term) => termIds[termBase[watch]! + term]!,
     idCount: spellings.count,
   };
+}
+
+/**
+ * The groups of single-term watches (single[wi]: evidence id, -1 when not single), slot by slot: a
+ * group per evidence id, in the order of its first watch, each group's watches in watch order.
+ */
+function groupsBySlot(single: Int32Array, singleSlot: Int32Array, slotCount: number, idCount: number) {
+  const n = single.length;
+  // Watches per evidence id, then the ids' groups in order of first watch within their slot.
+  const perId = new Int32Array(idCount);
+  const groupOf = new Int32Array(idCount).fill(-1);
+  const groupsPerSlot = new Int32Array(slotCount + 1);
+  let singles = 0;
+  for (let wi = 0; wi < n; wi++) {
+    const id = single[wi]!;
+    if (id < 0) continue;
+    singles++;
+    if (perId[id]!++ === 0) groupsPerSlot[singleSlot[wi]! + 1]!++;
+  }
+  const groupStart = new Int32Array(slotCount + 1);
+  for (let s = 0; s < slotCount; s++) groupStart[s + 1] = groupStart[s]! + groupsPerSlot[s + 1]!;
+  const groups = groupStart[slotCount]!;
+  const groupEvidence = new Int32Array(groups);
+  const watchStart = new Int32Array(groups + 1);
+  const nextGroup = groupStart.slice(0, slotCount);
+  for (let wi = 0; wi < n; wi++) {
+    const id = single[wi]!;
+    if (id < 0 || groupOf[id]! >= 0) continue;
+    const g = nextGroup[singleSlot[wi]!]!++;
+    groupOf[id] = g;
+    groupEvidence[g] = id;
+    watchStart[g + 1] = perId[id]!;
+  }
+  for (let g = 0; g < groups; g++) watchStart[g + 1]! += watchStart[g]!;
+  const groupWatches = new Int32Array(singles);
+  const fill = watchStart.slice(0, groups);
+  for (let wi = 0; wi < n; wi++) {
+    const id = single[wi]!;
+    if (id >= 0) groupWatches[fill[groupOf[id]!]!++] = wi;
+  }
+  return { groupStart, groupEvidence, watchStart, groupWatches };
 }
 
 /** Evidence ids of (slot, term as written) pairs: a slot's first spelling has the slot's number. */
