@@ -126,11 +126,12 @@ class Slots {
   /** Exact terms, places and alias groups. */
   private add(t: QueryTerm, slot: number): void {
     if (t.mode === 'exact') {
-      for (const form of exactFormsOf(t.keys)) this.table.add(form, slot);
+      const forms = exactFormsOf(t.keys);
+      for (let i = 0; i < forms.length; i++) this.table.add(forms[i]!, slot);
       return;
     }
     if (t.placeIds.length > 0) this.places.watch(t.placeIds, slot);
-    for (const id of t.aliasIds) this.addGroup(id, t.mode, slot);
+    for (let i = 0; i < t.aliasIds.length; i++) this.addGroup(t.aliasIds[i]!, t.mode, slot);
   }
 
   private addGroup(id: string, mode: QueryTerm['mode'], slot: number): void {
@@ -154,7 +155,7 @@ class Slots {
 }
 
 function hasActor(groups: readonly { kind: string }[]): boolean {
-  for (const g of groups) if (g.kind === 'actor') return true;
+  for (let i = 0; i < groups.length; i++) if (groups[i]!.kind === 'actor') return true;
   return false;
 }
 

@@ -105,7 +105,7 @@ function append<T>(list: readonly T[], item: T): readonly T[] {
 
 function suffixMask(suffixes: readonly string[]): number {
   let mask = 0;
-  for (const s of suffixes) mask |= SUFFIX_BIT.get(s) ?? 0;
+  for (let i = 0; i < suffixes.length; i++) mask |= SUFFIX_BIT.get(suffixes[i]!) ?? 0;
   return mask;
 }
 
@@ -116,11 +116,16 @@ function equal(a: readonly string[], b: readonly string[]): boolean {
   return true;
 }
 
-/** The pattern in list equal to the form, if any (a loop: a closure per added form costs). */
+/**
+ * The pattern in list equal to the form, if any. Indexed loops here and below: the builder runs
+ * before V8 optimizes it, and a for-of there allocates an iterator result per item.
+ */
 function sameAs(list: readonly Pattern[], form: Form, flags: number, lastLetter: string | undefined) {
-  for (const p of list)
+  for (let i = 0; i < list.length; i++) {
+    const p = list[i]!;
     if (p.flags === flags && p.lastLetter === lastLetter && equal(p.rest, form.rest) && equal(p.firsts, form.firsts))
       return p;
+  }
   return undefined;
 }
 
@@ -146,6 +151,7 @@ export function createFormTableBuilder(): FormTableBuilder {
   let byHash = new Int32Array(2 * 1024);
   let shift = 32 - 10;
   let hasSuffixes = false;
+  const masks = new Map<readonly string[], number>();
 
   /** Where hash h is, or the empty slot where it goes. */
   const probe = (h: number): number => {
@@ -214,8 +220,9 @@ export function createFormTableBuilder(): FormTableBuilder {
           list: firstTarget(slot, targetFlags),
           weak: (targetFlags & WEAK) !== 0,
         };
-        for (const key of form.firsts) {
-          const b = key === form.firsts[0] ? first : bucketOf(key);
+        const firsts = form.firsts;
+        for (let i = 0; i < firsts.length; i++) {
+          const b = i === 0 ? first : bucketOf(firsts[i]!);
           if (fresh.rest.length === 0) b.singles = append(b.singles, fresh);
           else {
             b.phrases = append(b.phrases, fresh);
@@ -225,19 +232,25 @@ export function createFormTableBuilder(): FormTableBuilder {
       }
     },
     addSuffix(form, slot) {
-      const mask = suffixMask(form.suffixes);
+      // Suffix lists are a few shared constants: their masks by identity, not one lookup per suffix.
+      let mask = masks.get(form.suffixes);
+      if (mask === undefined) {
+        mask = suffixMask(form.suffixes);
+        masks.set(form.suffixes, mask);
+      }
       const b = bucketOf(form.stem);
       hasSuffixes = true;
-      for (const p of b.suffixed)
-        if (p.suffixes === mask) {
-          pushTarget(p, slot, 0);
+      const suffixed = b.suffixed;
+      for (let i = 0; i < suffixed.length; i++)
+        if (suffixed[i]!.suffixes === mask) {
+          pushTarget(suffixed[i]!, slot, 0);
           return;
         }
       b.suffixed = append(b.suffixed, { suffixes: mask, list: firstTarget(slot, 0), weak: false });
     },
     build() {
-      for (const first of heads)
-        for (let b: Bucket | null = first; b; b = b.collision) {
+      for (let i = 0; i < heads.length; i++)
+        for (let b: Bucket | null = heads[i]!; b; b = b.collision) {
           if (b.phrases.length > PHRASES_BEFORE_INDEX) index(b);
           else if (b.phrases.length > 0) b.seconds = secondsOf(b.phrases);
         }
@@ -245,7 +258,10 @@ export function createFormTableBuilder(): FormTableBuilder {
       const words = Math.max(32, 2 ** Math.ceil(Math.log2((heads.length * FILTER_BITS_PER_KEY) / 32 + 1)));
       const filter = new Uint32Array(words);
       const filterShift = 32 - Math.log2(words);
-      for (const h of hashes) filter[Math.imul(h, 0x9e3779b1) >>> filterShift]! |= filterBits(h);
+      for (let i = 0; i < hashes.length; i++) {
+        const h = hashes[i]!;
+        filter[Math.imul(h, 0x9e3779b1) >>> filterShift]! |= filterBits(h);
+      }
       return { ...openAddressing(hashes, heads), hasSuffixes, filter, filterShift };
     },
   };
@@ -291,7 +307,8 @@ function secondsOf(phrases: readonly Pattern[]): number[] {
 
 function index(b: Bucket): void {
   const next = new Map<number, Pattern[]>();
-  for (const p of b.phrases) {
+  for (let i = 0; i < b.phrases.length; i++) {
+    const p = b.phrases[i]!;
     const list = next.get(p.restHashes[0]!);
     if (list) list.push(p);
     else next.set(p.restHashes[0]!, [p]);

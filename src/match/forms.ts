@@ -98,6 +98,8 @@ export function nameForms(name: string, flags = 0): Form[] {
   return withFirst([first], rest, flags | SKIP_ARTICLES);
 }
 
+let classes: Uint8Array | undefined;
+
 /**
  * nameForms of a name whose key (../names nameKey: its tokens, Latin article tokens dropped, joined by
  * one space) is known: the same forms without tokenizing the name again. The key drops Latin articles
@@ -105,7 +107,9 @@ export function nameForms(name: string, flags = 0): Form[] {
  */
 export function nameFormsOfKey(name: string, key: string, flags = 0): Form[] {
   if (key === '') return [];
-  const cls = charTable().cls;
+  // charTable() allocates its default options on each call: the table is read once.
+  classes ??= charTable().cls;
+  const cls = classes;
   const arabic = cls[key.charCodeAt(0)] === AR;
   if (arabic && hasLatin(name, cls)) return nameForms(name, flags);
   const space = key.indexOf(' ');
@@ -177,11 +181,14 @@ export function topicFormsOf(
   if (kinds[n - 1] !== LAT) return { forms: withFirst([keys[0]!], rest, 0), suffixForms: NO_SUFFIXES };
   // A plural is dropped when the whole phrase with it is a name.
   if (n === 1) return { forms: withFirst(englishPlurals('', keys[0]!, isName), NO_REST, 0), suffixForms: NO_SUFFIXES };
-  const middle = keys.slice(1, -1);
   const before = `${keys.slice(0, -1).join(' ')} `;
   const lasts = englishPlurals(before, keys[n - 1]!, isName);
   const forms: Form[] = [];
-  for (const w of lasts) forms.push(form([keys[0]!], [...middle, w], 0));
+  for (let i = 0; i < lasts.length; i++) {
+    const words = keys.slice(1);
+    words[n - 2] = lasts[i]!;
+    forms.push(form([keys[0]!], words, 0));
+  }
   return { forms, suffixForms: NO_SUFFIXES };
 }
 

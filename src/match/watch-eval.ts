@@ -23,19 +23,30 @@ export interface Evaluators {
   present(watch: number, out: Int32Array): number;
 }
 
-/** Terms that must all be found (need) and must not be (forbid), when the query has that shape. */
-function conjunction(node: QueryNode, need: number[], forbid: number[]): boolean {
-  if (node.kind === 'term') need.push(node.term);
-  else if (node.kind === 'not' && node.child.kind === 'term') forbid.push(node.child.term);
-  else if (node.kind === 'and') return node.children.every((c) => conjunction(c, need, forbid));
-  else return false;
+const setBit = (state: Int32Array, at: number, t: number) => {
+  state[at + (t >>> 5)]! |= 1 << (t & 31);
+};
+
+/**
+ * Sets the bits of the terms that must all be found (at need) and must not be (at forbid), when the
+ * query has that shape. Bits, not lists, and loops, not every(): compiling runs before V8 optimizes
+ * it, and an array or a closure per watch costs.
+ */
+function conjunction(node: QueryNode, state: Int32Array, need: number, forbid: number): boolean {
+  if (node.kind === 'term') setBit(state, need, node.term);
+  else if (node.kind === 'not' && node.child.kind === 'term') setBit(state, forbid, node.child.term);
+  else if (node.kind === 'and') {
+    for (let i = 0; i < node.children.length; i++)
+      if (!conjunction(node.children[i]!, state, need, forbid)) return false;
+  } else return false;
   return true;
 }
 
-function disjunction(node: QueryNode, any: number[]): boolean {
-  if (node.kind === 'term') any.push(node.term);
-  else if (node.kind === 'or') return node.children.every((c) => disjunction(c, any));
-  else return false;
+function disjunction(node: QueryNode, state: Int32Array, any: number): boolean {
+  if (node.kind === 'term') setBit(state, any, node.term);
+  else if (node.kind === 'or') {
+    for (let i = 0; i < node.children.length; i++) if (!disjunction(node.children[i]!, state, any)) return false;
+  } else return false;
   return true;
 }
 
@@ -59,7 +70,7 @@ const BITS = 2;
 export function compileEvaluators(queries: readonly Query[]): Evaluators {
   const n = queries.length;
   let most = 1;
-  for (const q of queries) most = Math.max(most, q.terms.length);
+  for (let w = 0; w < n; w++) most = Math.max(most, queries[w]!.terms.length);
   const words = Math.ceil(most / 32);
   const stride = BITS + 3 * words;
   const NEED = BITS + words; // ALL: required terms; ANY: any of these terms
@@ -70,29 +81,22 @@ export function compileEvaluators(queries: readonly Query[]): Evaluators {
   const set = (at: number, t: number) => {
     state[at + (t >>> 5)]! |= 1 << (t & 31);
   };
-  // Scratch lists reused from one watch to the next.
-  const req: number[] = [];
-  const not: number[] = [];
-  const any: number[] = [];
   for (let w = 0; w < n; w++) {
     const q = queries[w]!;
     const at = w * stride;
-    req.length = 0;
-    not.length = 0;
-    any.length = 0;
-    if (conjunction(q.root, req, not)) {
-      for (const t of req) set(at + NEED, t);
-      for (const t of not) set(at + FORBID, t);
-    } else if (disjunction(q.root, any)) {
+    if (conjunction(q.root, state, at + NEED, at + FORBID)) continue;
+    // Not that shape: the bits set so far are cleared.
+    state.fill(0, at + NEED, at + stride);
+    if (disjunction(q.root, state, at + NEED)) {
       state[at + KIND] = ANY;
-      for (const t of any) set(at + NEED, t);
-    } else {
-      state[at + KIND] = TREE;
-      positives.set(
-        w,
-        positiveTerms(q.root, false, []).sort((a, b) => a - b),
-      );
+      continue;
     }
+    state.fill(0, at + NEED, at + stride);
+    state[at + KIND] = TREE;
+    positives.set(
+      w,
+      positiveTerms(q.root, false, []).sort((a, b) => a - b),
+    );
   }
 
   let epoch = 0;
