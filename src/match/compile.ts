@@ -7,10 +7,11 @@
 // slots were hit.
 // Speed: compiling runs when the bot starts, before V8 has optimized any of it, so the loops are
 // plain, the calls monomorphic (one class, no closure per term) and each term's forms come from the
-// keys the query parser already has (no term is tokenized again).
+// keys the query parser already has (no term is tokenized again) and go into the table as they are
+// made (no objects in between).
 import type { MatchContext } from './context';
 import { createFormTableBuilder, type FormTable, type FormTableBuilder } from './form-table';
-import { ACRONYM, exactFormsOf, type TopicForms, topicForms, topicFormsOf } from './forms';
+import { ACRONYM, addTopicForms, exactFormsOf, topicForms } from './forms';
 import { createPlaceWatch, type PlaceWatch, type PlaceWatchBuilder } from './place-watch';
 import type { Query, QueryTerm } from './query';
 import { ACRONYM_MAX_LENGTH, FOLD_SENSITIVE } from './rules';
@@ -92,35 +93,14 @@ class Slots {
     return slot;
   }
 
-  /**
-   * Adds every slot's forms to the table: first the forms of every topic term, then the table adds,
-   * each a loop of its own (see Speed above).
-   */
+  /** Adds every slot's forms to the table: a topic's go straight in (./forms addTopicForms). */
   addForms(): void {
-    const topics = this.topicForms();
-    const { terms, table } = this;
-    for (let slot = 0; slot < terms.length; slot++) {
-      const topic = topics[slot]!;
-      if (topic === null) {
-        this.add(terms[slot]!, slot);
-        continue;
-      }
-      const lastLetter = lastLetterOf(terms[slot]!);
-      const { forms, suffixForms } = topic;
-      for (let i = 0; i < forms.length; i++) table.add(forms[i]!, slot, 0, lastLetter);
-      for (let i = 0; i < suffixForms.length; i++) table.addSuffix(suffixForms[i]!, slot);
-    }
-  }
-
-  /** The forms of each slot whose term is a topic (null for the others). */
-  private topicForms(): (TopicForms | null)[] {
-    const { terms, isName } = this;
-    const out = new Array<TopicForms | null>(terms.length);
+    const { terms, table, isName } = this;
     for (let slot = 0; slot < terms.length; slot++) {
       const t = terms[slot]!;
-      out[slot] = isTopic(t) ? topicFormsOf(t.keys, t.kinds, isName) : null;
+      if (isTopic(t)) addTopicForms(table, t.keys, t.kinds, isName, slot, lastLetterOf(t));
+      else this.add(t, slot);
     }
-    return out;
   }
 
   /** Exact terms, places and alias groups. */

@@ -89,6 +89,17 @@ export interface FormTableBuilder {
    */
   add(form: Form, slot: number, target?: number, lastLetter?: string): void;
   addSuffix(form: SuffixForm, slot: number): void;
+  /** add() and addSuffix() from the parts of a form (./forms FormSink: topic forms, no Form made). */
+  addForm(
+    firsts: readonly string[],
+    rest: readonly string[],
+    restHashes: readonly number[],
+    formFlags: number,
+    slot: number,
+    target: number,
+    lastLetter: string | undefined,
+  ): void;
+  addStem(stem: string, suffixes: readonly string[], slot: number): void;
   build(): FormTable;
 }
 
@@ -120,11 +131,16 @@ function equal(a: readonly string[], b: readonly string[]): boolean {
  * The pattern in list equal to the form, if any. Indexed loops here and below: the builder runs
  * before V8 optimizes it, and a for-of there allocates an iterator result per item.
  */
-function sameAs(list: readonly Pattern[], form: Form, flags: number, lastLetter: string | undefined) {
+function sameAs(
+  list: readonly Pattern[],
+  firsts: readonly string[],
+  rest: readonly string[],
+  flags: number,
+  lastLetter: string | undefined,
+) {
   for (let i = 0; i < list.length; i++) {
     const p = list[i]!;
-    if (p.flags === flags && p.lastLetter === lastLetter && equal(p.rest, form.rest) && equal(p.firsts, form.firsts))
-      return p;
+    if (p.flags === flags && p.lastLetter === lastLetter && equal(p.rest, rest) && equal(p.firsts, firsts)) return p;
   }
   return undefined;
 }
@@ -173,7 +189,24 @@ export function createFormTableBuilder(): FormTableBuilder {
     }
   };
 
+  // The last two buckets found: a topic word's stems are the keys of its forms, looked up just before.
+  let key1 = '';
+  let bucket1: Bucket | null = null;
+  let key2 = '';
+  let bucket2: Bucket | null = null;
+
   const bucketOf = (key: string): Bucket => {
+    if (key === key1 && bucket1 !== null) return bucket1;
+    if (key === key2 && bucket2 !== null) return bucket2;
+    const b = findOrAdd(key);
+    key2 = key1;
+    bucket2 = bucket1;
+    key1 = key;
+    bucket1 = b;
+    return b;
+  };
+
+  const findOrAdd = (key: string): Bucket => {
     const h = hashKey(key);
     const p = probe(h);
     const at = byHash[2 * p + 1]!;
@@ -203,51 +236,69 @@ export function createFormTableBuilder(): FormTableBuilder {
     return fresh;
   };
 
+  const addForm = (
+    firsts: readonly string[],
+    rest: readonly string[],
+    restHashes: readonly number[],
+    formFlags: number,
+    slot: number,
+    target: number,
+    lastLetter: string | undefined,
+  ): void => {
+    const flags = formFlags & SCAN_FLAGS;
+    const first = bucketOf(firsts[0]!);
+    const targetFlags = target | (formFlags & (WEAK | INSIDE));
+    const p = sameAs(rest.length === 0 ? first.singles : first.phrases, firsts, rest, flags, lastLetter);
+    if (p) {
+      pushTarget(p, slot, targetFlags);
+      return;
+    }
+    const fresh: Pattern = {
+      firsts,
+      rest,
+      restHashes,
+      flags,
+      lastLetter,
+      list: firstTarget(slot, targetFlags),
+      weak: (targetFlags & WEAK) !== 0,
+    };
+    for (let i = 0; i < firsts.length; i++) {
+      const b = i === 0 ? first : bucketOf(firsts[i]!);
+      if (rest.length === 0) b.singles = append(b.singles, fresh);
+      else {
+        b.phrases = append(b.phrases, fresh);
+        if (flags & SKIP_ARTICLES) b.skips = true;
+      }
+    }
+  };
+
+  const addStem = (stem: string, suffixes: readonly string[], slot: number): void => {
+    // Suffix lists are a few shared constants: their masks by identity, not one lookup per suffix.
+    let mask = masks.get(suffixes);
+    if (mask === undefined) {
+      mask = suffixMask(suffixes);
+      masks.set(suffixes, mask);
+    }
+    const b = bucketOf(stem);
+    hasSuffixes = true;
+    const suffixed = b.suffixed;
+    for (let i = 0; i < suffixed.length; i++)
+      if (suffixed[i]!.suffixes === mask) {
+        pushTarget(suffixed[i]!, slot, 0);
+        return;
+      }
+    b.suffixed = append(b.suffixed, { suffixes: mask, list: firstTarget(slot, 0), weak: false });
+  };
+
   return {
     add(form, slot, target = 0, lastLetter = undefined) {
-      const flags = form.flags & SCAN_FLAGS;
-      const first = bucketOf(form.firsts[0]!);
-      const targetFlags = target | (form.flags & (WEAK | INSIDE));
-      const p = sameAs(form.rest.length === 0 ? first.singles : first.phrases, form, flags, lastLetter);
-      if (p) pushTarget(p, slot, targetFlags);
-      else {
-        const fresh: Pattern = {
-          firsts: form.firsts,
-          rest: form.rest,
-          restHashes: form.restHashes,
-          flags,
-          lastLetter,
-          list: firstTarget(slot, targetFlags),
-          weak: (targetFlags & WEAK) !== 0,
-        };
-        const firsts = form.firsts;
-        for (let i = 0; i < firsts.length; i++) {
-          const b = i === 0 ? first : bucketOf(firsts[i]!);
-          if (fresh.rest.length === 0) b.singles = append(b.singles, fresh);
-          else {
-            b.phrases = append(b.phrases, fresh);
-            if (flags & SKIP_ARTICLES) b.skips = true;
-          }
-        }
-      }
+      addForm(form.firsts, form.rest, form.restHashes, form.flags, slot, target, lastLetter);
     },
     addSuffix(form, slot) {
-      // Suffix lists are a few shared constants: their masks by identity, not one lookup per suffix.
-      let mask = masks.get(form.suffixes);
-      if (mask === undefined) {
-        mask = suffixMask(form.suffixes);
-        masks.set(form.suffixes, mask);
-      }
-      const b = bucketOf(form.stem);
-      hasSuffixes = true;
-      const suffixed = b.suffixed;
-      for (let i = 0; i < suffixed.length; i++)
-        if (suffixed[i]!.suffixes === mask) {
-          pushTarget(suffixed[i]!, slot, 0);
-          return;
-        }
-      b.suffixed = append(b.suffixed, { suffixes: mask, list: firstTarget(slot, 0), weak: false });
+      addStem(form.stem, form.suffixes, slot);
     },
+    addForm,
+    addStem,
     build() {
       for (let i = 0; i < heads.length; i++)
         for (let b: Bucket | null = heads[i]!; b; b = b.collision) {

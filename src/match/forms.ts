@@ -174,64 +174,124 @@ export function topicFormsOf(
   kinds: readonly number[],
   isName: IsName = NOT_A_NAME,
 ): TopicForms {
-  const n = keys.length;
-  if (n === 0) return { forms: [], suffixForms: NO_SUFFIXES };
-  const rest = n === 1 ? NO_REST : keys.slice(1);
-  if (kinds[0] === AR) return arabicTopic(keys[0]!, rest, kinds);
-  if (kinds[n - 1] !== LAT) return { forms: withFirst([keys[0]!], rest, 0), suffixForms: NO_SUFFIXES };
-  // A plural is dropped when the whole phrase with it is a name.
-  if (n === 1) return { forms: withFirst(englishPlurals('', keys[0]!, isName), NO_REST, 0), suffixForms: NO_SUFFIXES };
-  const before = `${keys.slice(0, -1).join(' ')} `;
-  const lasts = englishPlurals(before, keys[n - 1]!, isName);
-  const forms: Form[] = [];
-  for (let i = 0; i < lasts.length; i++) {
-    const words = keys.slice(1);
-    words[n - 2] = lasts[i]!;
-    forms.push(form([keys[0]!], words, 0));
-  }
-  return { forms, suffixForms: NO_SUFFIXES };
+  const list = new FormList();
+  addTopicForms(list, keys, kinds, isName, 0, undefined);
+  return { forms: list.forms, suffixForms: list.suffixForms };
 }
 
-function arabicTopic(first: string, rest: readonly string[], kinds: readonly number[]): TopicForms {
-  if (rest.length === 0) {
-    // One word: itself and with the article, one form with two first tokens (one pattern to store).
-    const firsts = hasArticle(first) ? [first] : [first, `ال${first}`];
-    return {
-      forms: withFirst(firsts, NO_REST, CLITICS),
-      suffixForms: first.length < 3 ? NO_SUFFIXES : arabicSuffixStems(first),
-    };
+/**
+ * Where addTopicForms puts a topic's forms, then its suffix stems: the form table builder
+ * (./form-table), which stores them with no Form made, or a list (topicFormsOf).
+ */
+export interface FormSink {
+  addForm(
+    firsts: readonly string[],
+    rest: readonly string[],
+    restHashes: readonly number[],
+    formFlags: number,
+    slot: number,
+    target: number,
+    lastLetter: string | undefined,
+  ): void;
+  addStem(stem: string, suffixes: readonly string[], slot: number): void;
+}
+
+class FormList implements FormSink {
+  readonly forms: Form[] = [];
+  suffixForms: SuffixForm[] = NO_SUFFIXES;
+
+  addForm(firsts: readonly string[], rest: readonly string[], restHashes: readonly number[], flags: number): void {
+    this.forms.push({ firsts, rest, restHashes, flags });
   }
-  const forms = withFirst([first], rest, CLITICS);
+
+  addStem(stem: string, suffixes: readonly string[]): void {
+    if (this.suffixForms === NO_SUFFIXES) this.suffixForms = [];
+    this.suffixForms.push({ stem, suffixes });
+  }
+}
+
+/**
+ * The forms of a topic word or phrase (topicFormsOf) for a slot, into sink. Most watch terms are
+ * topics: compiling puts their forms straight into the table, with no Form or list made for each.
+ */
+export function addTopicForms(
+  sink: FormSink,
+  keys: readonly string[],
+  kinds: readonly number[],
+  isName: IsName,
+  slot: number,
+  lastLetter: string | undefined,
+): void {
+  const n = keys.length;
+  if (n === 0) return;
+  const first = keys[0]!;
+  if (kinds[0] === AR) {
+    if (n === 1) arabicWord(sink, first, slot, lastLetter);
+    else arabicPhrase(sink, first, keys.slice(1), kinds, slot, lastLetter);
+    return;
+  }
+  if (kinds[n - 1] !== LAT) {
+    const rest = n === 1 ? NO_REST : keys.slice(1);
+    sink.addForm([first], rest, n === 1 ? NO_REST : hashes(rest), 0, slot, 0, lastLetter);
+    return;
+  }
+  // A plural is dropped when the whole phrase with it is a name.
+  if (n === 1) {
+    sink.addForm(englishPlurals('', first, isName), NO_REST, NO_REST, 0, slot, 0, lastLetter);
+    return;
+  }
+  const before = `${keys.slice(0, -1).join(' ')} `;
+  const lasts = englishPlurals(before, keys[n - 1]!, isName);
+  for (let i = 0; i < lasts.length; i++) {
+    const rest = keys.slice(1);
+    rest[n - 2] = lasts[i]!;
+    sink.addForm([first], rest, hashes(rest), 0, slot, 0, lastLetter);
+  }
+}
+
+/**
+ * One word: itself and with the article, one form with two first tokens (one pattern to store), then
+ * the stems it takes suffixes on.
+ */
+function arabicWord(sink: FormSink, word: string, slot: number, lastLetter: string | undefined): void {
+  if (hasArticle(word)) {
+    sink.addForm([word], NO_REST, NO_REST, CLITICS, slot, 0, lastLetter);
+    const feminine = word.endsWith('ه');
+    sink.addStem(feminine ? word.slice(0, -1) : word, feminine ? PLURAL_AT : AR_ARTICLE_SUFFIXES, slot);
+    return;
+  }
+  const definite = `ال${word}`;
+  sink.addForm([word, definite], NO_REST, NO_REST, CLITICS, slot, 0, lastLetter);
+  if (word.length < 3) return;
+  if (word.endsWith('ه')) {
+    const stem = word.slice(0, -1);
+    sink.addStem(`${stem}ت`, PRONOUNS, slot); // محافظتها
+    sink.addStem(stem, PLURAL_AT, slot); // محافظات
+    sink.addStem(`ال${stem}`, PLURAL_AT, slot); // المحافظات
+    return;
+  }
+  sink.addStem(word, AR_SUFFIXES, slot);
+  sink.addStem(definite, AR_ARTICLE_SUFFIXES, slot);
+}
+
+function arabicPhrase(
+  sink: FormSink,
+  first: string,
+  rest: readonly string[],
+  kinds: readonly number[],
+  slot: number,
+  lastLetter: string | undefined,
+): void {
+  sink.addForm([first], rest, hashes(rest), CLITICS, slot, 0, lastLetter);
   let definite = !hasArticle(first);
   for (let i = 0; i < rest.length; i++) if (hasArticle(rest[i]!)) definite = false;
   // A definite noun phrase puts ال on every Arabic word: سيارة مفخخة → السيارة المفخخة.
-  if (definite) {
-    const withArticle = new Array<string>(rest.length);
-    for (let i = 0; i < rest.length; i++) withArticle[i] = kinds[i + 1] === AR ? `ال${rest[i]!}` : rest[i]!;
-    forms.push(form([`ال${first}`], withArticle, CLITICS));
-  }
-  return { forms, suffixForms: NO_SUFFIXES };
+  if (!definite) return;
+  const withArticle = new Array<string>(rest.length);
+  for (let i = 0; i < rest.length; i++) withArticle[i] = kinds[i + 1] === AR ? `ال${rest[i]!}` : rest[i]!;
+  sink.addForm([`ال${first}`], withArticle, hashes(withArticle), CLITICS, slot, 0, lastLetter);
 }
 
 const PRONOUNS = AR_SUFFIXES.filter((s) => s !== 'ات' && s !== 'ون');
 /** The sound feminine plural alone (one list shared by every form that takes only it). */
 const PLURAL_AT: readonly string[] = Object.freeze(['ات']);
-
-function arabicSuffixStems(word: string): SuffixForm[] {
-  if (hasArticle(word)) {
-    const feminine = word.endsWith('ه');
-    return [{ stem: feminine ? word.slice(0, -1) : word, suffixes: feminine ? PLURAL_AT : AR_ARTICLE_SUFFIXES }];
-  }
-  if (word.endsWith('ه')) {
-    const stem = word.slice(0, -1);
-    return [
-      { stem: `${stem}ت`, suffixes: PRONOUNS }, // محافظتها
-      { stem, suffixes: PLURAL_AT }, // محافظات
-      { stem: `ال${stem}`, suffixes: PLURAL_AT }, // المحافظات
-    ];
-  }
-  return [
-    { stem: word, suffixes: AR_SUFFIXES },
-    { stem: `ال${word}`, suffixes: AR_ARTICLE_SUFFIXES },
-  ];
-}
