@@ -37,9 +37,11 @@ const isAcronym = (name: string) => /^[A-Z]{2,}$/.test(name) && name.length <= A
 export function compileQueries(watches: readonly { id: number | string; query: Query }[], ctx: MatchContext): Compiled {
   const slots = new Slots(ctx);
   const compiled = slotWatches(watches, slots);
-  slots.addForms();
-  const places = slots.places.build(slots.table);
-  const table = slots.table.build();
+  // A slot gives one to three keys (a word and its forms), places a few thousand: sized once for most.
+  const builder = createFormTableBuilder(slots.count * 1.5);
+  slots.addForms(builder);
+  const places = slots.places.build(builder);
+  const table = builder.build();
   return { table, places, slotCount: slots.count, watches: compiled };
 }
 
@@ -58,7 +60,6 @@ function slotWatches(watches: readonly { id: number | string; query: Query }[], 
 
 /** Gives each distinct term a slot (of), then puts every slot's forms in the table (addForms). */
 class Slots {
-  readonly table: FormTableBuilder = createFormTableBuilder();
   readonly places: PlaceWatchBuilder;
   count = 0;
   /** One-word topic terms (most terms) by their key alone: no signature string built and hashed. */
@@ -94,28 +95,28 @@ class Slots {
   }
 
   /** Adds every slot's forms to the table: a topic's go straight in (./forms addTopicForms). */
-  addForms(): void {
-    const { terms, table, isName } = this;
+  addForms(table: FormTableBuilder): void {
+    const { terms, isName } = this;
     for (let slot = 0; slot < terms.length; slot++) {
       const t = terms[slot]!;
       if (isTopic(t)) addTopicForms(table, t.keys, t.kinds, isName, slot, lastLetterOf(t));
-      else this.add(t, slot);
+      else this.add(table, t, slot);
     }
   }
 
   /** Exact terms, places and alias groups. */
-  private add(t: QueryTerm, slot: number): void {
+  private add(table: FormTableBuilder, t: QueryTerm, slot: number): void {
     if (t.mode === 'exact') {
       const forms = exactFormsOf(t.keys);
-      for (let i = 0; i < forms.length; i++) this.table.add(forms[i]!, slot);
+      for (let i = 0; i < forms.length; i++) table.add(forms[i]!, slot);
       return;
     }
     if (t.placeIds.length > 0) this.places.watch(t.placeIds, slot);
-    for (let i = 0; i < t.aliasIds.length; i++) this.addGroup(t.aliasIds[i]!, t.mode, slot);
+    for (let i = 0; i < t.aliasIds.length; i++) this.addGroup(table, t.aliasIds[i]!, t.mode, slot);
   }
 
-  private addGroup(id: string, mode: QueryTerm['mode'], slot: number): void {
-    const { ctx, table, isName } = this;
+  private addGroup(table: FormTableBuilder, id: string, mode: QueryTerm['mode'], slot: number): void {
+    const { ctx, isName } = this;
     const g = ctx.aliases.byId(id);
     if (!g) return;
     const names = new Set([g.nameEn, g.nameAr, ...g.aliases]);

@@ -158,14 +158,17 @@ function pushTarget(t: Targets, slot: number, flags: number): void {
 /** A new pattern's targets: a list of exactly one pair (most forms keep one). */
 const firstTarget = (slot: number, flags: number): [number, number] => [slot, flags];
 
-export function createFormTableBuilder(): FormTableBuilder {
+/** expectedKeys: how many first keys to make room for at once (the table grows past it). */
+export function createFormTableBuilder(expectedKeys = 0): FormTableBuilder {
   // The first bucket of each hash (heads[i], whose key hashes to hashes[i]), found by open addressing
   // as in the table (byHash[2p] a hash, byHash[2p + 1] 1 + its index), grown when half full: a Map
   // costs more per lookup, and the table is built from these arrays with no copy.
   const heads: Bucket[] = [];
   const hashes: number[] = [];
-  let byHash = new Int32Array(2 * 1024);
-  let shift = 32 - 10;
+  // Each grow rehashes every key so far, in code V8 has not optimized yet: room for the keys expected.
+  const bits = Math.max(10, Math.ceil(Math.log2(2 * expectedKeys)));
+  let byHash = new Int32Array(2 ** (bits + 1));
+  let shift = 32 - bits;
   let hasSuffixes = false;
   const masks = new Map<readonly string[], number>();
 
@@ -313,20 +316,28 @@ export function createFormTableBuilder(): FormTableBuilder {
         const h = hashes[i]!;
         filter[Math.imul(h, 0x9e3779b1) >>> filterShift]! |= filterBits(h);
       }
-      return { ...openAddressing(hashes, heads), hasSuffixes, filter, filterShift };
+      // byHash has the layout of the table and, unless made bigger than needed, its size: no second one.
+      const table =
+        byHash.length === 2 * tableSize(heads.length)
+          ? { slots: byHash, slotShift: shift, list: heads }
+          : openAddressing(hashes, heads);
+      return { ...table, hasSuffixes, filter, filterShift };
     },
   };
 }
+
+/** Slots of the table for n keys: at most half of them used. */
+const tableSize = (n: number) => 2 ** Math.max(4, Math.ceil(Math.log2(n * 2 + 1)));
 
 /** A Map lookup costs a few cache misses; a probe in one flat array costs about one. */
 function openAddressing(
   hashes: readonly number[],
   list: readonly Bucket[],
 ): Pick<FormTable, 'slots' | 'slotShift' | 'list'> {
-  const bits = Math.max(4, Math.ceil(Math.log2(list.length * 2 + 1)));
-  const slots = new Int32Array(2 ** (bits + 1));
-  const slotShift = 32 - bits;
-  const mask = 2 ** bits - 1;
+  const size = tableSize(list.length);
+  const slots = new Int32Array(2 * size);
+  const slotShift = 32 - Math.log2(size);
+  const mask = size - 1;
   for (let i = 0; i < list.length; i++) {
     const h = hashes[i]!;
     let p = Math.imul(h, 0x85ebca6b) >>> slotShift;
