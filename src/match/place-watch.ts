@@ -32,26 +32,33 @@ const isAcronym = (name: string) => /^[A-Z]{2,}$/.test(name) && name.length <= A
  * tokenized again).
  */
 function addNames(table: FormTableBuilder, slot: number, names: readonly PlaceName[]): void {
-  for (let i = 0; i < names.length; i++) {
-    const forms = formsOf(names[i]!);
+  const all = formsOf(names);
+  for (let i = 0; i < all.length; i++) {
+    const forms = all[i]!;
     for (let k = 0; k < forms.length; k++) table.add(forms[k]!, slot, WEAK | (i << 8));
   }
 }
 
 /**
- * A place name's forms, made once per name (../context memoizes the names, so a recompile finds
- * them here): a memo of derived data of an immutable value, which goes with the name.
+ * The forms of each of a place's names, made once per place (../context memoizes the names, so a
+ * recompile finds them here): a memo of derived data of an immutable value, which goes with it.
+ * One entry per place, not per name: a weak map lookup costs in code V8 has not optimized.
  */
-const nameMemo = new WeakMap<PlaceName, readonly Form[]>();
+const nameMemo = new WeakMap<readonly PlaceName[], readonly (readonly Form[])[]>();
 
-function formsOf(n: PlaceName): readonly Form[] {
-  let forms = nameMemo.get(n);
-  if (forms === undefined) {
-    const flags = n.ambiguous || (SHORT_LATIN.test(n.key) && !isAcronym(n.name)) ? AMBIGUOUS : 0;
-    forms = nameFormsOfKey(n.name, n.key, flags);
-    nameMemo.set(n, forms);
+function formsOf(names: readonly PlaceName[]): readonly (readonly Form[])[] {
+  let all = nameMemo.get(names);
+  if (all === undefined) {
+    const made = new Array<readonly Form[]>(names.length);
+    for (let i = 0; i < names.length; i++) {
+      const n = names[i]!;
+      const flags = n.ambiguous || (SHORT_LATIN.test(n.key) && !isAcronym(n.name)) ? AMBIGUOUS : 0;
+      made[i] = nameFormsOfKey(n.name, n.key, flags);
+    }
+    nameMemo.set(names, made);
+    all = made;
   }
-  return forms;
+  return all;
 }
 
 /** A hit of place `index`'s name `name` (see RawHit): the slot -1 - index, the name's index in rank. */
