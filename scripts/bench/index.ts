@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark, printed as markdown (copy into BENCHMARKS.md with the date and
 // machine). BENCH=ingest,match,dedup,deliver runs a subset; DEDUP_BENCH_SIZES=10000,100000,1000000 sets the
-// dedup store sizes (default 10k and 100k; 1M takes minutes to build).
+// dedup store sizes (default 10k and 100k; 1M takes minutes to build); MATCH_BENCH_SIZES and
+// MATCH_BENCH_MIXES choose the matching rows (see ./match.ts).
 // Each benchmark's modules are imported when it runs, so one does not carry another's (the delivery
 // bench's grammY, the match bench's generators) in its heap and RSS.
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -22,7 +23,9 @@ if (want('ingest')) {
 }
 if (want('match')) {
   const { formatMatch, runMatchBench } = await import('./match');
-  console.log(formatMatch(runMatchBench([10_000, 100_000])));
+  const sizes = (process.env.MATCH_BENCH_SIZES ?? '10000,100000').split(',').map(Number);
+  const mixes = process.env.MATCH_BENCH_MIXES?.split(',') as Parameters<typeof runMatchBench>[1];
+  console.log(formatMatch(runMatchBench(sizes, mixes)));
   console.log();
 }
 if (want('dedup')) {

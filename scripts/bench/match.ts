@@ -32,7 +32,8 @@ export interface MatchBenchRow {
   readonly cold: boolean;
   /** Compiling the same watches a second time (warm caches, as after a watch is added). */
   readonly recompileMs: number;
-  readonly heapMb: number;
+  /** Null without --expose-gc (the heap difference is only meaningful after a collection). */
+  readonly heapMb: number | null;
   readonly articlesPerSec: number;
   readonly matchesPerArticle: number;
   /** Tokenize + scan only (no boolean evaluation, no evidence). */
@@ -300,13 +301,13 @@ function benchOne(
   const main1 = mainThreadMs();
   const compileMainMs = main0 === null || main1 === null ? null : main1 - main0;
   globalThis.gc?.();
-  const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
+  const heapMb = globalThis.gc ? (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20 : null;
   // A watch added or removed recompiles everything: the usual case once the process runs.
   t0 = cpuMs();
   compileWatches(watches, ctx);
   const recompileMs = cpuMs() - t0;
   log(
-    `compiled in ${compileMs.toFixed(0)} ms${cold ? ' (cold)' : ''}, main thread ${compileMainMs?.toFixed(0) ?? '—'} ms, elapsed ${compileWallMs.toFixed(0)} ms (again: ${recompileMs.toFixed(0)} ms), ${heapMb.toFixed(1)} MB`,
+    `compiled in ${compileMs.toFixed(0)} ms${cold ? ' (cold)' : ''}, main thread ${compileMainMs?.toFixed(0) ?? '—'} ms, elapsed ${compileWallMs.toFixed(0)} ms (again: ${recompileMs.toFixed(0)} ms), ${heapMb?.toFixed(1) ?? '—'} MB`,
   );
   // Steady state, as in a running bot: the match code optimized (one pass over the articles first)
   // and the compiles' garbage collected, so neither is billed to the articles.
