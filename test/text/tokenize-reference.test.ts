@@ -110,12 +110,33 @@ describe('tokenizer against the plain per-character rules', () => {
       expect(concatHash(hashKey(a), hashKey(b), b.length)).toBe(hashKey(a + b));
   });
 
-  it('handles a long text after short ones (buffers grow)', () => {
+  it('handles a long text after short ones (buffers grow), in the path for texts over the scratch size', () => {
     const tokenizer = createTokenizer();
     tokenizer.run('short');
     const raw = randomText(7, 50_000);
     const t = tokenizer.run(raw);
-    expect(t.count).toBe(reference(raw).length);
+    const want = reference(raw);
+    expect(t.count).toBe(want.length);
+    for (let i = 0; i < t.count; i++) {
+      const got = { key: tokenKey(t, i), start: t.starts[i]!, end: t.ends[i]!, kind: t.kinds[i]! };
+      expect(got).toEqual(want[i]);
+      expect(t.hashes[i]).toBe(hashKey(got.key));
+    }
+    // Then a short text again: the scratch path, into the grown buffers.
+    expect(tokenizer.run('ب500 Hasakah’s').count).toBe(3);
+  });
+
+  it('gives the same tokens with another character table (the path with the table passed in)', () => {
+    const hamza = charTable({ foldHamza: true });
+    const tokenizer = createTokenizer(hamza);
+    for (let seed = 1; seed <= 300; seed++) {
+      const raw = randomText(seed, 1 + (seed % 120));
+      const t = tokenizer.run(raw);
+      const want = createTokenizer().run(raw);
+      expect(t.count, JSON.stringify(raw)).toBe(want.count);
+      expect([...t.starts.subarray(0, t.count)]).toEqual([...want.starts.subarray(0, want.count)]);
+      expect([...t.ends.subarray(0, t.count)]).toEqual([...want.ends.subarray(0, want.count)]);
+    }
   });
 });
 
