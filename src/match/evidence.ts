@@ -202,6 +202,15 @@ export function createEvidenceBuilder(): EvidenceBuilder {
   });
 
   const one = (term: string, raw: readonly RawHit[]): Evidence => {
+    if (raw.length === 1) {
+      // One hit (most terms in most articles): it is the evidence, its paragraph the snippet's (what
+      // prepare, skeletonOf and pick give for it, without their lists).
+      const h = raw[0]!;
+      return {
+        hits: [hitOf(term, h)],
+        snippet: h.where === 'body' ? snippet(segmentOf(h.start), h.start) : title.trim(),
+      };
+    }
     const p = prepare(raw);
     p.alone ??= skeletonOf([p], p.best);
     const chosen = p.alone.chosen[0]!;
