@@ -121,7 +121,11 @@ export const UNSEEN_TYPICAL = 10_000;
 function unseenQueries(n: number, r: () => number): string[] {
   const v = vocabulary(rng(4242), 60_000);
   const word = () => (r() < 0.6 ? `${pick(r, v.ar)}ظظ` : `${pick(r, v.en)}qx`);
-  const term = () => (r() < 0.8 ? word() : `"${word()} ${word()}"`);
+  return shapes(n, r, () => (r() < 0.8 ? word() : `"${word()} ${word()}"`));
+}
+
+/** n queries of the shapes of every mix: half one term, a quarter two, 15% "a OR b", 10% "a -b". */
+function shapes(n: number, r: () => number, term: () => string): string[] {
   return Array.from({ length: n }, () => {
     const k = r();
     if (k < 0.5) return term();
@@ -158,13 +162,7 @@ export function makeQueries(n: number, ctx: MatchContext, r: () => number, mix: 
     if (k < place) return `place:"${r() < 0.5 ? pick(r, places).nameAr : pick(r, places).nameEn}"`;
     return `"${pick(r, pick(r, groups).aliases)}"`;
   };
-  return Array.from({ length: n }, () => {
-    const k = r();
-    if (k < 0.5) return term();
-    if (k < 0.75) return `${term()} ${term()}`;
-    if (k < 0.9) return `${term()} OR ${term()}`;
-    return `${term()} -${term()}`;
-  });
+  return shapes(n, r, term);
 }
 
 /** News-like text: mostly words no watch uses, some watched words with clitics, places, actors. */

@@ -9,7 +9,17 @@
 // - The clitic variants of a form (و، ب، لل ...) share its rest and its target list.
 // - Arabic topic stems (a token may be the stem plus a suffix: هجومهم) live in the bucket of the stem.
 import { hashKey } from '../text/tokenize';
-import { ACRONYM, AMBIGUOUS, CLITICS, type Form, INSIDE, SKIP_ARTICLES, type SuffixForm, WEAK } from './forms';
+import {
+  ACRONYM,
+  AMBIGUOUS,
+  CLITICS,
+  type Form,
+  type FormSink,
+  INSIDE,
+  SKIP_ARTICLES,
+  type SuffixForm,
+  WEAK,
+} from './forms';
 import { AR_SUFFIXES } from './rules';
 
 /** Flags checked on the text when the tokens match; the others (WEAK, INSIDE) belong to a target. */
@@ -82,24 +92,14 @@ export interface FormTable {
   readonly hasSuffixes: boolean;
 }
 
-export interface FormTableBuilder {
+/** Its FormSink methods are add() and addSuffix() from the parts of a form (topic forms, no Form made). */
+export interface FormTableBuilder extends FormSink {
   /**
    * Adds a form for a slot (an equal form already there gets the slot too); `target` (WEAK, INSIDE,
    * a place name's index) and the form's WEAK and INSIDE go with the slot.
    */
   add(form: Form, slot: number, target?: number, lastLetter?: string): void;
   addSuffix(form: SuffixForm, slot: number): void;
-  /** add() and addSuffix() from the parts of a form (./forms FormSink: topic forms, no Form made). */
-  addForm(
-    firsts: readonly string[],
-    rest: readonly string[],
-    restHashes: readonly number[],
-    formFlags: number,
-    slot: number,
-    target: number,
-    lastLetter: string | undefined,
-  ): void;
-  addStem(stem: string, suffixes: readonly string[], slot: number): void;
   build(): FormTable;
 }
 
