@@ -239,15 +239,7 @@ export function createFormTableBuilder(expectedKeys = 0): FormTableBuilder {
     return fresh;
   };
 
-  const addForm = (
-    firsts: readonly string[],
-    rest: readonly string[],
-    restHashes: readonly number[],
-    formFlags: number,
-    slot: number,
-    target: number,
-    lastLetter: string | undefined,
-  ): void => {
+  const addForm: FormSink['addForm'] = (firsts, rest, restHashes, formFlags, slot, target, lastLetter) => {
     const flags = formFlags & SCAN_FLAGS;
     const first = bucketOf(firsts[0]!);
     const targetFlags = target | (formFlags & (WEAK | INSIDE));
