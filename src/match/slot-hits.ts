@@ -1,7 +1,7 @@
 // The hits of one article, by slot: one scan of title and body (./scan), place-name hits turned into
 // hits of the terms watching those places (./place-watch), and a slot kept only when it has a
 // strong hit (WEAK hits need one of the same term).
-import { createTokenizer } from '../text/tokenize';
+import { createTokenizer, tokenizeNow } from '../text/tokenize';
 import type { Compiled } from './compile';
 import type { MatchArticle } from './matcher';
 import { type RawHit, scanTokens } from './scan';
@@ -41,8 +41,9 @@ export function createSlotHits(compiled: Compiled): SlotHits {
     hitsOf: (slot) => lists[listOf[slot]!]!,
     collect(article) {
       const raw: RawHit[] = [];
-      scanTokens(article.title, tokenizer.run(article.title), compiled.table, 'title', raw);
-      scanTokens(article.text, tokenizer.run(article.text), compiled.table, 'body', raw);
+      // Each text's tokens are read before the next is tokenized: no copy (see tokenizeNow).
+      scanTokens(article.title, tokenizeNow(article.title, tokenizer), compiled.table, 'title', raw);
+      scanTokens(article.text, tokenizeNow(article.text, tokenizer), compiled.table, 'body', raw);
       compiled.places.expand(raw, 0);
       epoch++;
       slots = [];

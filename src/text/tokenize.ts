@@ -119,10 +119,7 @@ export function createTokenizer(table: CharTable = charTable()): Tokenizer {
       if (raw.length + 1 > cap || raw.length * 4 + 8 > t.chars.length)
         t = alloc(raw.length + 1024, raw.length * 4 + 4096);
       if (fast && raw.length <= SCRATCH_UNITS) {
-        const len = SCRATCH_BYTES.write(raw, 0, 'utf16le') >>> 1;
-        SCRATCH_CODES[len] = 0;
-        SCRATCH_CODES[len + 1] = 0;
-        t.count = scanDefault(len);
+        t.count = scanScratch(raw);
         copyOut(SCRATCH, t, t.count);
         return t;
       }
@@ -297,7 +294,7 @@ function scanDefault(len: number): number {
 const SCRATCH_UNITS = 1 << 15;
 const SCRATCH_CODES = new Uint16Array(SCRATCH_UNITS + 2);
 const SCRATCH_BYTES = Buffer.from(SCRATCH_CODES.buffer);
-const SCRATCH: Tokens = {
+const SCRATCH: Buffers = {
   count: 0,
   hashes: new Int32Array(SCRATCH_UNITS + 1),
   starts: new Int32Array(SCRATCH_UNITS + 1),
@@ -308,6 +305,25 @@ const SCRATCH: Tokens = {
   charLens: new Int32Array(SCRATCH_UNITS + 1),
 };
 const DEFAULT = charTable();
+
+function scanScratch(raw: string): number {
+  const len = SCRATCH_BYTES.write(raw, 0, 'utf16le') >>> 1;
+  SCRATCH_CODES[len] = 0;
+  SCRATCH_CODES[len + 1] = 0;
+  SCRATCH.count = scanDefault(len);
+  return SCRATCH.count;
+}
+
+/**
+ * The tokens of raw in the default table with no copy, for a caller that reads them at once: they
+ * stay valid only until the next tokenization anywhere in the process (module-level buffers, see
+ * SCRATCH). A text too long for them goes through `fallback`, whose tokens are its own.
+ */
+export function tokenizeNow(raw: string, fallback: Tokenizer): Tokens {
+  if (raw.length > SCRATCH_UNITS) return fallback.run(raw);
+  scanScratch(raw);
+  return SCRATCH;
+}
 
 function copyOut(from: Tokens, to: Buffers, count: number): void {
   to.hashes.set(from.hashes.subarray(0, count));

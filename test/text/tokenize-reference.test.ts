@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { APOSTROPHES, charTable, IGN, LAT, SEP } from '../../src/text/charmap';
 import { normalize } from '../../src/text/normalize';
-import { concatHash, createTokenizer, hashKey, sliceHash, tokenKey } from '../../src/text/tokenize';
+import { concatHash, createTokenizer, hashKey, sliceHash, tokenizeNow, tokenKey } from '../../src/text/tokenize';
 
 /** The tokenizer's rules written the plain way, one character at a time with charCodeAt. */
 function reference(raw: string) {
@@ -124,6 +124,21 @@ describe('tokenizer against the plain per-character rules', () => {
     }
     // Then a short text again: the scratch path, into the grown buffers.
     expect(tokenizer.run('ب500 Hasakah’s').count).toBe(3);
+  });
+
+  it('tokenizeNow gives the tokens run gives, and a text too long for its buffers through the fallback', () => {
+    const own = createTokenizer();
+    const fallback = createTokenizer();
+    const keys = (t: ReturnType<typeof own.run>) => Array.from({ length: t.count }, (_, i) => tokenKey(t, i));
+    for (let seed = 1; seed <= 300; seed++) {
+      const raw = randomText(seed, 1 + (seed % 200));
+      const want = keys(own.run(raw));
+      expect(keys(tokenizeNow(raw, fallback)), JSON.stringify(raw)).toEqual(want);
+    }
+    const long = randomText(9, 40_000);
+    const t = tokenizeNow(long, fallback);
+    expect(t).toBe(fallback.run(long));
+    expect(t.count).toBe(reference(long).length);
   });
 
   it('gives the same tokens with another character table (the path with the table passed in)', () => {
