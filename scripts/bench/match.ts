@@ -34,6 +34,11 @@ export interface MatchBenchRow {
   readonly recompileMs: number;
   /** Null without --expose-gc (the heap difference is only meaningful after a collection). */
   readonly heapMb: number | null;
+  /**
+   * unseen rows: articles/s of this matcher over that of its first 10,000 watches alone, timed in
+   * alternating blocks in this process (the machine's drift between rows cancels out); else null.
+   */
+  readonly pairedRatio: number | null;
   /** Median of blocks of one pass over the articles (see perSecond). */
   readonly articlesPerSec: number;
   /** All the blocks' articles over all their CPU time. */
@@ -229,6 +234,31 @@ function perSecond(fn: () => void, block: number, minMs: number): { median: numb
   return { median: rates[rates.length >> 1]!, mean: (runs * 1000) / (cpuMs() - t0) };
 }
 
+/**
+ * The unseen row's matcher against one compiled from its first 10,000 watches (typical's 10,000): one
+ * pass over the articles each, alternately, 15 times; the median of the paired ratios of their speed.
+ */
+function againstTypical(
+  matcher: ReturnType<typeof compileWatches>,
+  typical: readonly { id: number; query: Query }[],
+  ctx: MatchContext,
+  articles: readonly MatchArticle[],
+): number {
+  const alone = compileWatches(typical, ctx);
+  const pass = (m: ReturnType<typeof compileWatches>) => {
+    const t0 = cpuMs();
+    for (const a of articles) m.match(a);
+    return cpuMs() - t0;
+  };
+  pass(alone);
+  const ratios: number[] = [];
+  for (let k = 0; k < 15; k++) ratios.push(pass(alone) / pass(matcher));
+  ratios.sort((a, b) => a - b);
+  const ratio = ratios[ratios.length >> 1]!;
+  log(`unseen: ${(100 * ratio).toFixed(0)}% of the articles/s of its first ${typical.length} watches alone (paired)`);
+  return ratio;
+}
+
 /** The regex baselines see the same normalized text and the same normalized term keys. */
 function regexSource(q: Query): string {
   const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -339,6 +369,7 @@ function benchOne(
   log(
     `articles/s: median of ${articles.length}-article blocks ${rate.median.toFixed(0)}, mean ${rate.mean.toFixed(0)}`,
   );
+  const paired = mix === 'unseen' ? againstTypical(matcher, watches.slice(0, UNSEEN_TYPICAL), ctx, articles) : null;
   const b =
     n > 10_000 || process.env.MATCH_BENCH_NO_BASELINE
       ? { perWatch: null, alternation: null }
@@ -353,6 +384,7 @@ function benchOne(
     cold,
     recompileMs,
     heapMb,
+    pairedRatio: paired,
     articlesPerSec: rate.median,
     articlesPerSecMean: rate.mean,
     matchesPerArticle: matched / runs,
@@ -376,6 +408,12 @@ export function formatMatch(rows: readonly MatchBenchRow[]): string {
       `| ${r.mix} | ${r.watches} | ${f(r.parseMs)} | ${f(r.compileMs)}${r.cold ? ' (cold)' : ''} | ${f(r.compileMainMs)} | ${f(r.compileWallMs)} | ${f(r.recompileMs)} | ${f(r.heapMb, 1)} | ${f(r.articlesPerSec)} | ${f(r.articlesPerSecMean)} | ${f(r.matchesPerArticle, 1)} | ${f(r.scanPerSec)} | ${f(r.perWatchRegexPerSec, 1)} | ${ratio(r.perWatchRegexPerSec)} | ${f(r.alternationPerSec, 1)} | ${ratio(r.alternationPerSec)} |`,
     );
   }
+  for (const r of rows)
+    if (r.pairedRatio !== null)
+      lines.push(
+        '',
+        `${r.mix} ${r.watches}: ${(100 * r.pairedRatio).toFixed(0)}% of the articles/s of its first ${UNSEEN_TYPICAL.toLocaleString('en')} watches (typical's) compiled alone, timed in alternating passes in one process.`,
+      );
   lines.push(
     '',
     'Targets: ≥ 5,000 articles/s, compile 10,000 watches < 200 ms, heap < 200 MB, ≥ 100× one RegExp per watch, ≥ 3× one alternation.',
