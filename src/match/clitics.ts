@@ -5,12 +5,13 @@
 // something only counts for a form marked CLITICS, so this finds exactly the expanded forms.
 import { HASH_BASE, hashKey, type Tokens } from '../text/tokenize';
 
-const WAW = 0x648;
-const FEH = 0x641;
-const BEH = 0x628;
-const KAF = 0x643;
-const LAM = 0x644;
-const ALEF = 0x627;
+/** The letters the proclitics and the article are written with (./scan peels them too). */
+export const WAW = 0x648;
+export const FEH = 0x641;
+export const BEH = 0x628;
+export const KAF = 0x643;
+export const LAM = 0x644;
+export const ALEF = 0x627;
 
 /** Candidate stems of one token: chars[from[k] .. end), after "ال" when article[k] is 1. */
 export interface Peeled {
@@ -68,29 +69,13 @@ export function peel(t: Tokens, i: number, out: Peeled): void {
   }
 }
 
-const ARTICLE_HASH = hashKey('ال');
-/** POW[j] = HASH_BASE^j (mod 2^32), for slices of tokens up to MAX_STEM. */
-const POW = new Int32Array(MAX_STEM + 2);
-POW[0] = 1;
-for (let j = 1; j < POW.length; j++) POW[j] = Math.imul(POW[j - 1]!, HASH_BASE);
-
+/** hashKey of the article "ال". */
+export const ARTICLE_HASH = hashKey('ال');
 /** hashKey (../text/tokenize) of the stem: "ال" when article, then chars[from .. end). */
 export function stemHash(chars: Uint16Array, from: number, end: number, article: number): number {
   let h = article ? ARTICLE_HASH : 0;
   for (let k = from; k < end; k++) h = (Math.imul(h, HASH_BASE) + chars[k]!) | 0;
   return h;
-}
-
-/**
- * stemHash of chars[start + a .. start + b), after "ال" when article, for the token whose characters
- * start at `start`, from its prefix hashes (Tokens.prefix): the hash is polynomial, so no character
- * is read again. b - a <= MAX_STEM.
- */
-export function sliceHash(prefix: Int32Array, start: number, a: number, b: number, article: number): number {
-  const p = POW[b - a]!;
-  const before = a === 0 ? 0 : prefix[start + a - 1]!;
-  const h = (prefix[start + b - 1]! - Math.imul(before, p)) | 0;
-  return article ? (h + Math.imul(ARTICLE_HASH, p)) | 0 : h;
 }
 
 export function stemEquals(chars: Uint16Array, from: number, end: number, article: number, key: string): boolean {

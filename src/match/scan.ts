@@ -4,8 +4,8 @@
 // tokenizer's character buffer, so no string is built unless a rule needs one, and ambiguity rules
 // are checked only on a hit (./hit-rules).
 import { AR } from '../text/charmap';
-import { concatHash, hashKey, sliceHash, type Tokens } from '../text/tokenize';
-import { MAX_STEM, stemEquals, stemHash } from './clitics';
+import { concatHash, sliceHash, type Tokens } from '../text/tokenize';
+import { ALEF, ARTICLE_HASH, BEH, FEH, KAF, LAM, MAX_STEM, stemEquals, stemHash, WAW } from './clitics';
 import type { Bucket, FormTable, Pattern, Targets } from './form-table';
 import { bucketOf, mayHave, SUFFIX_BIT } from './form-table';
 import { ACRONYM, AMBIGUOUS, CLITICS, INSIDE, SKIP_ARTICLES, WEAK } from './forms';
@@ -126,16 +126,8 @@ export function scanTokens(raw: string, t: Tokens, table: FormTable, where: 'tit
   }
 }
 
-const ARTICLE_HASH = hashKey('ال');
 /** The hash of "ال" then a stem of `len` characters with hash h, when article. */
 const withArticle = (h: number, len: number, article: number) => (article ? concatHash(ARTICLE_HASH, h, len) : h);
-
-const WAW = 0x648;
-const FEH = 0x641;
-const BEH = 0x628;
-const KAF = 0x643;
-const LAM = 0x644;
-const ALEF = 0x627;
 
 /** 1 for the letters a proclitic starts with: و ف (conjunctions), ب ك ل (prepositions). */
 const PROCLITIC_LETTER = new Uint8Array(0x10000);
