@@ -40,6 +40,34 @@ async function until(what: string, ok: () => boolean | Promise<boolean>, ms = 20
   }
 }
 
+/**
+ * `rased run` as a child process, polling one feed (the feed server is returned) and serving PORT,
+ * with these variables added to the environment; `child` is set for afterEach.
+ */
+async function startRun(env: Record<string, string>) {
+  const feed = await startServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(RSS);
+  });
+  servers.push(feed);
+  const dir = tempDir();
+  writeFileSync(join(dir, 'sources.yaml'), `sources:\n  - { id: one, name: One, url: "${feed.url}/feed" }\n`);
+  const port = await freePort();
+  const proc = spawn(process.execPath, ['bin/rased.mjs', 'run'], {
+    env: {
+      ...process.env,
+      CONFIG_DIR: dir,
+      DATABASE_PATH: join(dir, 'rased.db'),
+      ALLOW_PRIVATE_SOURCES: 'true',
+      PORT: String(port),
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child = proc;
+  const exited = new Promise<number | null>((r) => proc.once('exit', (code) => r(code)));
+  return { proc, feed, port, exited };
+}
+
 describe('rased run with a chat API that hangs at start', () => {
   it.each([
     ['Slack in Socket Mode', { SLACK_APP_TOKEN: 'xapp-1-test' }],
@@ -47,33 +75,18 @@ describe('rased run with a chat API that hangs at start', () => {
   ])(
     '%s: sources are polled, /healthz answers, SIGTERM stops it',
     async (_what, slackEnv) => {
-      const feed = await startServer((_req, res) => {
-        res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(RSS);
-      });
       const slackApi = await startServer(() => new Promise(() => {})); // never answers
-      servers.push(feed, slackApi);
-      const dir = tempDir();
-      writeFileSync(join(dir, 'sources.yaml'), `sources:\n  - { id: one, name: One, url: "${feed.url}/feed" }\n`);
-      const port = await freePort();
-      child = spawn(process.execPath, ['bin/rased.mjs', 'run'], {
-        env: {
-          ...process.env,
-          CONFIG_DIR: dir,
-          DATABASE_PATH: join(dir, 'rased.db'),
-          ALLOW_PRIVATE_SOURCES: 'true',
-          LOG_LEVEL: 'warn',
-          PORT: String(port),
-          SLACK_BOT_TOKEN: 'xoxb-test',
-          SLACK_API_URL: `${slackApi.url}/api/`,
-          ...slackEnv,
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
+      servers.push(slackApi);
+      const { proc, feed, port, exited } = await startRun({
+        LOG_LEVEL: 'warn',
+        SLACK_BOT_TOKEN: 'xoxb-test',
+        SLACK_API_URL: `${slackApi.url}/api/`,
+        ...slackEnv,
       });
       let stderr = '';
-      child.stderr!.on('data', (d) => {
+      proc.stderr!.on('data', (d) => {
         stderr += String(d);
       });
-      const exited = new Promise<number | null>((r) => child!.once('exit', (code) => r(code)));
 
       await until('the feed to be polled', () => feed.requests.length > 0);
       await until('Slack to be asked', () => slackApi.requests.length > 0);
@@ -84,7 +97,7 @@ describe('rased run with a chat API that hangs at start', () => {
           async () => (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null))?.ok ?? false,
         );
       }
-      child.kill('SIGTERM');
+      proc.kill('SIGTERM');
       expect(await exited, stderr).toBe(0);
     },
     40_000,
@@ -94,27 +107,12 @@ describe('rased run with a chat API that hangs at start', () => {
 describe('rased run with a Telegram token the Bot API refuses', () => {
   it('keeps polling and says so on /healthz and /metrics: telegram failed, degraded', async () => {
     const api = await startTelegramApi();
-    const feed = await startServer((_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(RSS);
+    servers.push({ url: api.apiRoot, requests: [], close: () => api.close() });
+    const { proc, feed, port, exited } = await startRun({
+      LOG_LEVEL: 'silent',
+      TELEGRAM_BOT_TOKEN: '123456:REVOKED-token-abcdefghijklmnopqrstuvwxyz',
+      TELEGRAM_API_ROOT: api.apiRoot,
     });
-    servers.push(feed, { url: api.apiRoot, requests: [], close: () => api.close() });
-    const dir = tempDir();
-    writeFileSync(join(dir, 'sources.yaml'), `sources:\n  - { id: one, name: One, url: "${feed.url}/feed" }\n`);
-    const port = await freePort();
-    child = spawn(process.execPath, ['bin/rased.mjs', 'run'], {
-      env: {
-        ...process.env,
-        CONFIG_DIR: dir,
-        DATABASE_PATH: join(dir, 'rased.db'),
-        ALLOW_PRIVATE_SOURCES: 'true',
-        LOG_LEVEL: 'silent',
-        PORT: String(port),
-        TELEGRAM_BOT_TOKEN: '123456:REVOKED-token-abcdefghijklmnopqrstuvwxyz',
-        TELEGRAM_API_ROOT: api.apiRoot,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const exited = new Promise<number | null>((r) => child!.once('exit', (code) => r(code)));
     type Health = { status: string; delivery: Record<string, { state: string; reason: string | null }> };
     let health: Health | null = null;
     await until('telegram to show failed', async () => {
@@ -129,7 +127,7 @@ describe('rased run with a Telegram token the Bot API refuses', () => {
     const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
     expect(metrics).toContain('rased_chat_connected{platform="telegram"} 0');
     expect(metrics).not.toContain('REVOKED');
-    child.kill('SIGTERM');
+    proc.kill('SIGTERM');
     expect(await exited).toBe(0);
   }, 40_000);
 });
