@@ -2,14 +2,14 @@
 // (./slot-hits: one scan of title and body), evaluate only the watches that had a hit (./watch-eval:
 // bit masks, no allocation), and build evidence (./evidence) only for the watches that matched, once
 // per distinct set of matched terms. Pure: no I/O, no clock.
-import { type CompiledWatch, compileQueries } from './compile';
+import { compileQueries } from './compile';
 import type { MatchContext } from './context';
 import { createEvidenceBuilder, type Evidence, type Hit, type TermHits } from './evidence';
 import type { Query } from './query';
 import type { RawHit } from './scan';
 import { createSlotHits } from './slot-hits';
 import { compileEvaluators } from './watch-eval';
-import { planWatches, type WatchPlan } from './watch-plan';
+import { planWatches } from './watch-plan';
 
 export type { Hit } from './evidence';
 
@@ -39,15 +39,15 @@ export interface Matcher {
 export function compileWatches(watches: readonly { id: number | string; query: Query }[], ctx: MatchContext): Matcher {
   const compiled = compileQueries(watches, ctx);
   const hits = createSlotHits(compiled);
-  const evaluators = compileEvaluators(compiled.watches.map((w) => w.query));
   const plan = planWatches(compiled.watches, compiled.slotCount);
+  const { users, userStart, groupStart, groupEvidence, watchStart, groupWatches, evaluated, idRaw, idSlot } = plan;
+  const evaluators = compileEvaluators(Array.from(evaluated, (wi) => compiled.watches[wi]!.query));
   const ids = compiled.watches.map((w) => w.id);
-  const terms = termsById(compiled.watches, plan);
-  const { users, userStart, groupStart, groupEvidence, watchStart, groupWatches } = plan;
   // Per article: the matched watches, the evidence of each (an index into the article's evidence
-  // list: long-lived arrays hold no per-article objects), a watch's terms found (reused buffers).
+  // list: long-lived arrays hold no per-article objects).
   const matched = new Int32Array(compiled.watches.length);
   const evidenceOf = new Int32Array(compiled.watches.length);
+  // A watch's terms found (a reused buffer).
   const present = new Int32Array(compiled.watches.reduce((m, w) => Math.max(m, w.query.terms.length), 1));
   // Evidence of one (slot, term as written), by its id: evidence[evidenceAt[id]] when stamp[id] is
   // the article's.
@@ -60,36 +60,35 @@ export function compileWatches(watches: readonly { id: number | string; query: Q
   /** Evidence of several terms by their ids, made for an article when needed. */
   let cache: Map<number | string, number> | null = null;
 
-  /**
-   * The evidence index of one term (evidence id `id`, term as written, slot), built on first use in
-   * this article.
-   */
-  const single = (evidence: Evidence[], id: number, term: string, slot: number): number => {
+  /** The evidence index of one term (evidence id `id`), built on first use in this article. */
+  const single = (evidence: Evidence[], id: number): number => {
+    if (stamp[id] === article) return evidenceAt[id]!;
     stamp[id] = article;
     evidenceAt[id] = evidence.length;
-    evidence.push(builder.one(term, hits.hitsOf(slot)));
+    evidence.push(builder.one(idRaw[id]!, hits.hitsOf(idSlot[id]!)));
     return evidence.length - 1;
   };
 
-  /** The evidence index of a watch's terms found (n > 1), built on first use in this article. */
-  const several = (evidence: Evidence[], wi: number, n: number): number => {
+  /** The evidence index of the terms found of evaluated watch e (n > 1), built on first use in this article. */
+  const several = (evidence: Evidence[], e: number, n: number): number => {
     let key: number | string;
-    if (n === 2 && pairKeys) key = plan.termId(wi, present[0]!) * 2 ** 21 + plan.termId(wi, present[1]!);
+    if (n === 2 && pairKeys) key = plan.termId(e, present[0]!) * 2 ** 21 + plan.termId(e, present[1]!);
     else {
-      key = `${plan.termId(wi, present[0]!)}`;
-      for (let k = 1; k < n; k++) key += `,${plan.termId(wi, present[k]!)}`;
+      key = `${plan.termId(e, present[0]!)}`;
+      for (let k = 1; k < n; k++) key += `,${plan.termId(e, present[k]!)}`;
     }
     if (cache === null) cache = new Map();
-    let e = cache.get(key);
-    if (e === undefined) {
-      const w = compiled.watches[wi]!;
+    let at = cache.get(key);
+    if (at === undefined) {
       const terms: TermHits[] = new Array(n);
-      for (let k = 0; k < n; k++)
-        terms[k] = { term: w.query.terms[present[k]!]!.raw, hits: hits.hitsOf(w.slots[present[k]!]!) };
-      e = evidence.push(builder.build(terms)) - 1;
-      cache.set(key, e);
+      for (let k = 0; k < n; k++) {
+        const id = plan.termId(e, present[k]!);
+        terms[k] = { term: idRaw[id]!, hits: hits.hitsOf(idSlot[id]!) };
+      }
+      at = evidence.push(builder.build(terms)) - 1;
+      cache.set(key, at);
     }
-    return e;
+    return at;
   };
 
   return {
@@ -113,25 +112,20 @@ export function compileWatches(watches: readonly { id: number | string; query: Q
         const to = userStart[slot + 1]!;
         if (from !== to) evaluators.mark(users, from, to);
         for (let g = groupStart[slot]!; g < groupStart[slot + 1]!; g++) {
-          const id = groupEvidence[g]!;
-          const e = stamp[id] === article ? evidenceAt[id]! : single(evidence, id, terms.raw[id]!, slot);
+          const at = single(evidence, groupEvidence[g]!);
           for (let k = watchStart[g]!; k < watchStart[g + 1]!; k++) {
             const wi = groupWatches[k]!;
-            evidenceOf[wi] = e;
+            evidenceOf[wi] = at;
             matched[count++] = wi;
           }
         }
       }
       cache = null;
-      for (const wi of evaluators.matched()) {
-        const n = evaluators.present(wi, present);
-        if (n === 1) {
-          // The term by its evidence id: reading the watch's query costs a cache miss per object.
-          const ti = present[0]!;
-          const id = plan.termId(wi, ti);
-          evidenceOf[wi] =
-            stamp[id] === article ? evidenceAt[id]! : single(evidence, id, terms.raw[id]!, terms.slot[id]!);
-        } else evidenceOf[wi] = several(evidence, wi, n);
+      for (const e of evaluators.matched()) {
+        const n = evaluators.present(e, present);
+        const at = n === 1 ? single(evidence, plan.termId(e, present[0]!)) : several(evidence, e, n);
+        const wi = evaluated[e]!;
+        evidenceOf[wi] = at;
         matched[count++] = wi;
       }
       const order = matched.subarray(0, count).sort();
@@ -144,19 +138,4 @@ export function compileWatches(watches: readonly { id: number | string; query: Q
       return out;
     },
   };
-}
-
-/** The term as written and the slot of each evidence id (ids of one (slot, spelling) pair). */
-function termsById(watches: readonly CompiledWatch[], plan: WatchPlan): { raw: string[]; slot: Int32Array } {
-  const raw = new Array<string>(plan.idCount);
-  const slot = new Int32Array(plan.idCount);
-  for (let wi = 0; wi < watches.length; wi++) {
-    const w = watches[wi]!;
-    for (let ti = 0; ti < w.slots.length; ti++) {
-      const id = plan.termId(wi, ti);
-      raw[id] = w.query.terms[ti]!.raw;
-      slot[id] = w.slots[ti]!;
-    }
-  }
-  return { raw, slot };
 }

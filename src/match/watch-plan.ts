@@ -1,27 +1,35 @@
 // How the matcher meets each watch, decided once per compile. A watch whose query is one term (most
 // of them) joins a group on its slot: the group matches when the slot has a strong hit, with no
-// evaluation. The other watches are users of their terms' slots, for ./watch-eval. Every (slot, term
-// as written) pair gets an evidence id, so watches that matched through the same words share
-// evidence. Flat typed arrays: at 100,000 watches, one small array per slot or watch costs more
-// memory than the lists themselves.
+// evaluation. The other watches are evaluated (./watch-eval) as users of their terms' slots, under
+// numbers of their own that keep each slot's users together: at 100,000 watches a popular term has
+// hundreds of users, and touching them in a run of memory instead of all over it is most of the cost
+// of meeting them. Every (slot, term as written) pair gets an evidence id, so watches that matched
+// through the same words share evidence. Flat typed arrays: at 100,000 watches, one small array per
+// slot or watch costs more memory than the lists themselves.
 import type { CompiledWatch } from './compile';
 
 export interface WatchPlan {
   /**
    * Groups of single-term watches on one slot with the term written alike: the groups of slot s are
    * g = groupStart[s] .. groupStart[s + 1] - 1; group g has the evidence id groupEvidence[g] and the
-   * watches groupWatches[watchStart[g] .. watchStart[g + 1]), in watch order.
+   * watches (indices into the watches given) groupWatches[watchStart[g] .. watchStart[g + 1]), in
+   * watch order.
    */
   readonly groupStart: Int32Array;
   readonly groupEvidence: Int32Array;
   readonly watchStart: Int32Array;
   readonly groupWatches: Int32Array;
-  /** [watch index, term index] pairs of the other watches, flattened, slot by slot: see userStart. */
+  /** The evaluated watches: evaluated[e] is the index of evaluated watch e in the watches given. */
+  readonly evaluated: Int32Array;
+  /** [evaluated watch, term index] pairs, flattened, slot by slot: see userStart. */
   readonly users: Int32Array;
   /** users of slot s are users[userStart[s] .. userStart[s + 1]). */
   readonly userStart: Int32Array;
-  /** Evidence id of a watch's term. */
-  termId(watch: number, term: number): number;
+  /** Evidence id of a term of evaluated watch e. */
+  termId(e: number, term: number): number;
+  /** The term as written and the slot of each evidence id. */
+  readonly idRaw: readonly string[];
+  readonly idSlot: Int32Array;
   /** Evidence ids are below this. */
   readonly idCount: number;
 }
@@ -31,46 +39,94 @@ export function planWatches(watches: readonly CompiledWatch[], slotCount: number
   const spellings = new Spellings(slotCount);
   // Plain loops: a closure per watch costs more than the work it does.
   const n = watches.length;
-  const termBase = new Int32Array(n + 1);
-  for (let wi = 0; wi < n; wi++) termBase[wi + 1] = termBase[wi]! + watches[wi]!.slots.length;
-  const termIds = new Int32Array(termBase[n]!);
-  const userStart = new Int32Array(slotCount + 1);
   // The evidence id of each single-term watch (-1 for the others), then its group by (slot, id).
   const single = new Int32Array(n).fill(-1);
   const singleSlot = new Int32Array(n);
+  // Users per slot, counted in userStart[slot + 1].
+  const userStart = new Int32Array(slotCount + 1);
+  let evaluatedCount = 0;
   for (let wi = 0; wi < n; wi++) {
     const w = watches[wi]!;
-    const terms = w.query.terms;
-    const slots = w.slots;
-    const base = termBase[wi]!;
-    for (let ti = 0; ti < terms.length; ti++) termIds[base + ti] = spellings.id(slots[ti]!, terms[ti]!.raw);
     const root = w.query.root;
-    if (root.kind !== 'term') {
-      for (let ti = 0; ti < slots.length; ti++) userStart[slots[ti]! + 1]! += 2;
+    if (root.kind === 'term') {
+      single[wi] = spellings.id(w.slots[root.term]!, w.query.terms[root.term]!.raw);
+      singleSlot[wi] = w.slots[root.term]!;
       continue;
     }
-    single[wi] = termIds[base + root.term]!;
-    singleSlot[wi] = slots[root.term]!;
+    evaluatedCount++;
+    for (let ti = 0; ti < w.slots.length; ti++) userStart[w.slots[ti]! + 1]! += 2;
   }
+  const evaluated = numberUsers(watches, single, userStart, evaluatedCount);
+  const termBase = new Int32Array(evaluatedCount + 1);
+  for (let e = 0; e < evaluatedCount; e++) termBase[e + 1] = termBase[e]! + watches[evaluated[e]!]!.slots.length;
+  const termIds = new Int32Array(termBase[evaluatedCount]!);
   for (let s = 0; s < slotCount; s++) userStart[s + 1]! += userStart[s]!;
   const users = new Int32Array(userStart[slotCount]!);
   const fill = userStart.slice(0, slotCount);
-  for (let wi = 0; wi < n; wi++) {
-    const w = watches[wi]!;
-    if (w.query.root.kind === 'term') continue;
+  for (let e = 0; e < evaluatedCount; e++) {
+    const w = watches[evaluated[e]!]!;
     for (let ti = 0; ti < w.slots.length; ti++) {
       const slot = w.slots[ti]!;
-      users[fill[slot]!++] = wi;
+      termIds[termBase[e]! + ti] = spellings.id(slot, w.query.terms[ti]!.raw);
+      users[fill[slot]!++] = e;
       users[fill[slot]!++] = ti;
     }
   }
   return {
     ...groupsBySlot(single, singleSlot, slotCount, spellings.count),
+    evaluated,
     users,
     userStart,
-    termId: (watch, term) => termIds[termBase[watch]! + term]!,
+    termId: (e, term) => termIds[termBase[e]! + term]!,
+    idRaw: spellings.raw,
+    idSlot: spellings.slot,
     idCount: spellings.count,
   };
+}
+
+/**
+ * Numbers for the evaluated watches (the result maps them to watch indices): the slots with the most
+ * users first, each slot's users not yet numbered in watch order, so the users of a popular slot are
+ * a run. userStart[s + 1] holds twice slot s's users (the layout of the users array).
+ */
+function numberUsers(
+  watches: readonly CompiledWatch[],
+  single: Int32Array,
+  userStart: Int32Array,
+  count: number,
+): Int32Array {
+  const slotCount = userStart.length - 1;
+  // Each slot's users in watch order (a first layout of the users array, watch indices only).
+  const start = new Int32Array(slotCount + 1);
+  for (let s = 0; s < slotCount; s++) start[s + 1] = start[s]! + userStart[s + 1]! / 2;
+  const byWatch = new Int32Array(start[slotCount]!);
+  const next = start.slice(0, slotCount);
+  for (let wi = 0; wi < watches.length; wi++) {
+    if (single[wi]! >= 0) continue;
+    const slots = watches[wi]!.slots;
+    for (let ti = 0; ti < slots.length; ti++) byWatch[next[slots[ti]!]!++] = wi;
+  }
+  // Slots by descending number of users (a counting sort: linear, and stable on slot number).
+  let most = 0;
+  for (let s = 0; s < slotCount; s++) most = Math.max(most, start[s + 1]! - start[s]!);
+  const bySize = new Int32Array(most + 2);
+  for (let s = 0; s < slotCount; s++) bySize[most - (start[s + 1]! - start[s]!) + 1]!++;
+  for (let k = 0; k <= most; k++) bySize[k + 1]! += bySize[k]!;
+  const order = new Int32Array(slotCount);
+  for (let s = 0; s < slotCount; s++) order[bySize[most - (start[s + 1]! - start[s]!)]!++] = s;
+  const evaluated = new Int32Array(count);
+  const numbered = new Uint8Array(watches.length);
+  let e = 0;
+  for (let k = 0; k < slotCount && e < count; k++) {
+    const s = order[k]!;
+    for (let u = start[s]!; u < start[s + 1]!; u++) {
+      const wi = byWatch[u]!;
+      if (numbered[wi] === 1) continue;
+      numbered[wi] = 1;
+      evaluated[e++] = wi;
+    }
+  }
+  return evaluated;
 }
 
 /**
@@ -116,24 +172,35 @@ function groupsBySlot(single: Int32Array, singleSlot: Int32Array, slotCount: num
 
 /** Evidence ids of (slot, term as written) pairs: a slot's first spelling has the slot's number. */
 class Spellings {
-  private readonly first: (string | undefined)[];
+  /** The term as written and the slot of each id (ids of slots no watch has written yet: undefined). */
+  readonly raw: string[];
+  slot: Int32Array;
   private readonly others = new Map<string, number>();
   count: number;
 
   constructor(slotCount: number) {
-    this.first = new Array(slotCount);
+    this.raw = new Array(slotCount);
+    this.slot = new Int32Array(slotCount + (slotCount >> 2) + 16);
+    for (let s = 0; s < slotCount; s++) this.slot[s] = s;
     this.count = slotCount;
   }
 
   id(slot: number, raw: string): number {
-    const first = this.first[slot];
-    if (first === undefined) this.first[slot] = raw;
+    const first = this.raw[slot];
+    if (first === undefined) this.raw[slot] = raw;
     if (first === undefined || first === raw) return slot;
     const k = `${slot}\u0000${raw}`;
     let id = this.others.get(k);
     if (id === undefined) {
       id = this.count++;
       this.others.set(k, id);
+      this.raw[id] = raw;
+      if (id >= this.slot.length) {
+        const grown = new Int32Array(this.slot.length * 2);
+        grown.set(this.slot);
+        this.slot = grown;
+      }
+      this.slot[id] = slot;
     }
     return id;
   }
