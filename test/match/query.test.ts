@@ -32,6 +32,10 @@ describe('parseQuery', () => {
     ['=word is exact', '=الباب', '=الباب'],
     ['bare words that name a place join into one term', 'Deir ez-Zor attack', 'and(Deir ez-Zor, attack)'],
     ['bare words that name an alias join into one term', 'Islamic State Hasakah', 'and(Islamic State, Hasakah)'],
+    ['a low quote opens a phrase', '„car bomb“', 'car bomb'],
+    ['place: in any case', 'PLACE:Hasakah Place:Idlib', 'and(place:Hasakah, place:Idlib)'],
+    ['tabs and no-break spaces separate terms', 'قسد\tداعش\u00a0تركيا', 'and(قسد, داعش, تركيا)'],
+    ['a quote ends a bare word', 'attack"car bomb"', 'and(attack, car bomb)'],
   ])('%s', (_name, q, expected) => {
     expect(shape(q)).toBe(expected);
   });
@@ -49,6 +53,13 @@ describe('parseQuery', () => {
     ['too many terms', Array.from({ length: 51 }, (_, i) => `w${i}`).join(' '), 'limit is 50'],
     ['OR with nothing after', 'داعش OR', 'OR with nothing'],
     ['no letters', '"!!"', 'no letters'],
+    ['» that closes nothing', 'قسد »', 'closes nothing'],
+    ['a prefix with no word', 'قسد =', 'has no word after it'],
+    [
+      'a lone minus (no prefix before a space: a word with no letters)',
+      'a - b',
+      'The term "-" at position 3 has no letters',
+    ],
   ])('rejects %s with a message and an example', (_name, q, message) => {
     const r = parseQuery(q, ctx);
     expect(r.ok).toBe(false);
