@@ -29,8 +29,8 @@ const PHRASES_BEFORE_INDEX = 4;
 
 /** What a found pattern stands for (a field of the pattern itself: one object less per form). */
 export interface Targets {
-  /** [slot, WEAK | INSIDE] pairs. */
-  readonly list: number[];
+  /** [slot, WEAK | INSIDE] pairs; a list of one pair may be shared (see pushTarget). */
+  list: number[];
   /** Some target is WEAK: the hit needs its context checked. */
   weak: boolean;
 }
@@ -108,8 +108,13 @@ export const SUFFIX_BIT: ReadonlyMap<string, number> = new Map(AR_SUFFIXES.map((
 /** Most buckets hold one kind of pattern: the others share this empty list until they get one. */
 const NONE: readonly never[] = Object.freeze([]);
 
-function append<T>(list: readonly T[], item: T): readonly T[] {
-  if (list === NONE) return [item];
+/**
+ * list with item added. `alone` is [item], which the buckets of a new pattern's first tokens share (one
+ * array, not one per bucket): a list of one item may be shared, so it is copied, never grown in place.
+ */
+function append<T>(list: readonly T[], item: T, alone: readonly T[]): readonly T[] {
+  if (list === NONE) return alone;
+  if (list.length === 1) return [list[0]!, item];
   (list as T[]).push(item);
   return list;
 }
@@ -147,16 +152,16 @@ function sameAs(
 
 /**
  * A slot's forms are added together: a repeat (two spellings, one form) is at the end of the list.
- * A place (slot < 0) counts once per form, whichever of its names gave it.
+ * A place (slot < 0) counts once per form, whichever of its names gave it. A list of one pair may be
+ * shared by the forms of its slot (see targetsOf in the builder): it is copied, never grown in place.
  */
 function pushTarget(t: Targets, slot: number, flags: number): void {
-  for (let k = t.list.length - 2; k >= 0 && t.list[k] === slot; k -= 2) if (t.list[k + 1] === flags || slot < 0) return;
-  t.list.push(slot, flags);
+  const list = t.list;
+  for (let k = list.length - 2; k >= 0 && list[k] === slot; k -= 2) if (list[k + 1] === flags || slot < 0) return;
+  if (list.length === 2) t.list = [list[0]!, list[1]!, slot, flags];
+  else list.push(slot, flags);
   if (flags & WEAK) t.weak = true;
 }
-
-/** A new pattern's targets: a list of exactly one pair (most forms keep one). */
-const firstTarget = (slot: number, flags: number): [number, number] => [slot, flags];
 
 /** expectedKeys: how many first keys to make room for at once (the table grows past it). */
 export function createFormTableBuilder(expectedKeys = 0): FormTableBuilder {
@@ -197,6 +202,14 @@ export function createFormTableBuilder(expectedKeys = 0): FormTableBuilder {
   let bucket1: Bucket | null = null;
   let key2 = '';
   let bucket2: Bucket | null = null;
+
+  // A new pattern's targets are one pair (most forms keep one): the forms of one slot with the same
+  // flags (a topic's word, its article form and its stems) share that list (see pushTarget).
+  let one: number[] = [0, -1];
+  const targetsOf = (slot: number, flags: number): number[] => {
+    if (one[0] !== slot || one[1] !== flags) one = [slot, flags];
+    return one;
+  };
 
   const bucketOf = (key: string): Bucket => {
     if (key === key1 && bucket1 !== null) return bucket1;
@@ -254,14 +267,15 @@ export function createFormTableBuilder(expectedKeys = 0): FormTableBuilder {
       restHashes,
       flags,
       lastLetter,
-      list: firstTarget(slot, targetFlags),
+      list: targetsOf(slot, targetFlags),
       weak: (targetFlags & WEAK) !== 0,
     };
+    const alone = [fresh];
     for (let i = 0; i < firsts.length; i++) {
       const b = i === 0 ? first : bucketOf(firsts[i]!);
-      if (rest.length === 0) b.singles = append(b.singles, fresh);
+      if (rest.length === 0) b.singles = append(b.singles, fresh, alone);
       else {
-        b.phrases = append(b.phrases, fresh);
+        b.phrases = append(b.phrases, fresh, alone);
         if (flags & SKIP_ARTICLES) b.skips = true;
       }
     }
@@ -282,7 +296,8 @@ export function createFormTableBuilder(expectedKeys = 0): FormTableBuilder {
         pushTarget(suffixed[i]!, slot, 0);
         return;
       }
-    b.suffixed = append(b.suffixed, { suffixes: mask, list: firstTarget(slot, 0), weak: false });
+    const fresh: SuffixPattern = { suffixes: mask, list: targetsOf(slot, 0), weak: false };
+    b.suffixed = append(b.suffixed, fresh, [fresh]);
   };
 
   return {
