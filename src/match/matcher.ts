@@ -101,7 +101,7 @@ export function compileWatches(watches: readonly { id: number | string; query: Q
       hits.collect(input);
       const slots = hits.slots;
       if (slots.length === 0) return [];
-      builder.reset(input.title, input.text);
+      builder.reset(input.title, input.text, hits.bodyOtherSpaces);
       article++;
       const evidence: Evidence[] = [];
       let count = 0;

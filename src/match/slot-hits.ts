@@ -13,6 +13,8 @@ export interface SlotHits {
   readonly slots: readonly number[];
   /** Hits of a slot in `slots`, in text order (title first). */
   hitsOf(slot: number): readonly RawHit[];
+  /** The body has whitespace other than single ' ' and '\n' (see Tokens.otherSpaces). */
+  readonly bodyOtherSpaces: boolean;
 }
 
 const sameSpan = (a: RawHit, b: RawHit) => a.start === b.start && a.end === b.end && a.where === b.where;
@@ -33,17 +35,23 @@ export function createSlotHits(compiled: Compiled): SlotHits {
   let epoch = 0;
   let lists: RawHit[][] = [];
   let slots: number[] = [];
+  let bodyOtherSpaces = true;
 
   return {
     get slots() {
       return slots;
+    },
+    get bodyOtherSpaces() {
+      return bodyOtherSpaces;
     },
     hitsOf: (slot) => lists[listOf[slot]!]!,
     collect(article) {
       const raw: RawHit[] = [];
       // Each text's tokens are read before the next is tokenized: no copy (see tokenizeNow).
       scanTokens(article.title, tokenizeNow(article.title, tokenizer), compiled.table, 'title', raw);
-      scanTokens(article.text, tokenizeNow(article.text, tokenizer), compiled.table, 'body', raw);
+      const body = tokenizeNow(article.text, tokenizer);
+      scanTokens(article.text, body, compiled.table, 'body', raw);
+      bodyOtherSpaces = body.otherSpaces;
       compiled.places.expand(raw, 0);
       epoch++;
       slots = [];

@@ -8,6 +8,7 @@
 // its folded characters (polynomial, see hashKey) and the folded characters stay in one buffer; a key string is made
 // only when a caller asks for it (a hit). Buffers are reused between runs of one tokenizer.
 import { APOSTROPHES, type CharTable, CLASS_MASK, charTable, IGN, LAT, MULTI_ENTRY, SEP } from './charmap';
+import { isSpace } from './space';
 
 export interface Tokens {
   readonly count: number;
@@ -22,6 +23,12 @@ export interface Tokens {
   readonly chars: Uint16Array;
   readonly charStarts: Int32Array;
   readonly charLens: Int32Array;
+  /**
+   * The text has whitespace other than single ' ' and '\n' (a tab, CR, no-break space, BOM, two
+   * spaces...): whoever collapses the text's spaces (a snippet) must look; otherwise nothing needs it.
+   * Found on the way, at a comparison or two per separator.
+   */
+  readonly otherSpaces: boolean;
 }
 
 /**
@@ -111,6 +118,7 @@ export function createTokenizer(table: CharTable = charTable()): Tokenizer {
       chars: new Uint16Array(chars),
       charStarts: new Int32Array(n),
       charLens: new Int32Array(n),
+      otherSpaces: false,
     };
   }
   return {
@@ -146,6 +154,7 @@ export function createTokenizer(table: CharTable = charTable()): Tokenizer {
 function scan(raw: Uint16Array, len: number, table: CharTable, t: Tokens): number {
   const entries = table.entries;
   const apostrophe = APOSTROPHE_TABLE;
+  const otherSpace = OTHER_SPACE_TABLE;
   const base = HASH_BASE;
   const sep = SEP;
   const ign = IGN;
@@ -154,12 +163,14 @@ function scan(raw: Uint16Array, len: number, table: CharTable, t: Tokens): numbe
   const multi = MULTI_ENTRY;
   const { hashes, starts, ends, kinds, chars, charStarts, charLens } = t;
   let count = 0;
+  let other = false;
   let n = 0; // chars written
   let i = 0;
   while (i < len) {
     let e = entries[raw[i]!]!;
     const kind = (e >>> 16) & mask;
     if (kind === sep || kind === ign) {
+      if (raw[i] === 0x20 ? raw[i + 1] === 0x20 : otherSpace[raw[i]!] === 1) other = true;
       i++;
       continue;
     }
@@ -186,6 +197,7 @@ function scan(raw: Uint16Array, len: number, table: CharTable, t: Tokens): numbe
         const k = e >>> 16;
         if ((k & mask) === kind) continue token; // folds to several units (ﷲ)
         if (k !== ign) break token;
+        if (otherSpace[raw[i]!] === 1) other = true; // a BOM inside a word
         if (apostrophe[raw[i]!] === 0)
           end = i + 1; // the surface keeps its marks: حاجزاً
         else if (kind === lat && (raw[i + 1]! | 0x20) === 0x73 && ((entries[raw[i + 2]!]! >>> 16) & mask) !== lat) {
@@ -203,6 +215,7 @@ function scan(raw: Uint16Array, len: number, table: CharTable, t: Tokens): numbe
     charLens[count] = n - from;
     count++;
   }
+  (t as Buffers).otherSpaces = other;
   return count;
 }
 
@@ -224,6 +237,7 @@ function scanDefault(len: number): number {
   const t = SCRATCH;
   const entries = table.entries;
   const apostrophe = APOSTROPHE_TABLE;
+  const otherSpace = OTHER_SPACE_TABLE;
   const base = HASH_BASE;
   const sep = SEP;
   const ign = IGN;
@@ -232,12 +246,14 @@ function scanDefault(len: number): number {
   const multi = MULTI_ENTRY;
   const { hashes, starts, ends, kinds, chars, charStarts, charLens } = t;
   let count = 0;
+  let other = false;
   let n = 0; // chars written
   let i = 0;
   while (i < len) {
     let e = entries[raw[i]!]!;
     const kind = (e >>> 16) & mask;
     if (kind === sep || kind === ign) {
+      if (raw[i] === 0x20 ? raw[i + 1] === 0x20 : otherSpace[raw[i]!] === 1) other = true;
       i++;
       continue;
     }
@@ -264,6 +280,7 @@ function scanDefault(len: number): number {
         const k = e >>> 16;
         if ((k & mask) === kind) continue token; // folds to several units (ﷲ)
         if (k !== ign) break token;
+        if (otherSpace[raw[i]!] === 1) other = true; // a BOM inside a word
         if (apostrophe[raw[i]!] === 0)
           end = i + 1; // the surface keeps its marks: حاجزاً
         else if (kind === lat && (raw[i + 1]! | 0x20) === 0x73 && ((entries[raw[i + 2]!]! >>> 16) & mask) !== lat) {
@@ -281,6 +298,7 @@ function scanDefault(len: number): number {
     charLens[count] = n - from;
     count++;
   }
+  t.otherSpaces = other;
   return count;
 }
 
@@ -303,6 +321,7 @@ const SCRATCH: Buffers = {
   chars: new Uint16Array(SCRATCH_UNITS * 4 + 8),
   charStarts: new Int32Array(SCRATCH_UNITS + 1),
   charLens: new Int32Array(SCRATCH_UNITS + 1),
+  otherSpaces: false,
 };
 const DEFAULT = charTable();
 
@@ -326,6 +345,7 @@ export function tokenizeNow(raw: string, fallback: Tokenizer): Tokens {
 }
 
 function copyOut(from: Tokens, to: Buffers, count: number): void {
+  to.otherSpaces = from.otherSpaces;
   to.hashes.set(from.hashes.subarray(0, count));
   to.starts.set(from.starts.subarray(0, count));
   to.ends.set(from.ends.subarray(0, count));
@@ -335,6 +355,10 @@ function copyOut(from: Tokens, to: Buffers, count: number): void {
   const n = count === 0 ? 0 : from.charStarts[count - 1]! + from.charLens[count - 1]!;
   to.chars.set(from.chars.subarray(0, n));
 }
+
+/** 1 for the code units JavaScript's \s matches other than ' ' and '\n' (see Tokens.otherSpaces). */
+const OTHER_SPACE_TABLE = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) if (c !== 0x20 && c !== 0x0a && isSpace(c)) OTHER_SPACE_TABLE[c] = 1;
 
 /** 1 for the apostrophes of ./charmap (APOSTROPHES), by code unit. */
 const APOSTROPHE_TABLE = new Uint8Array(0x10000);

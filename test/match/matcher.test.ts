@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMatchContext } from '../../src/match/context';
+import { buildEvidence } from '../../src/match/evidence';
 import { compileWatches } from '../../src/match/matcher';
 import { parseQuery } from '../../src/match/query';
 import { fixtureAliasGroups, fixturePlaces } from './fixtures/world';
@@ -174,5 +175,34 @@ describe('matcher', () => {
       'w1',
       'w2',
     ]);
+  });
+
+  it('cuts the same snippets whether the body has only single spaces or spaces to collapse', () => {
+    // The matcher skips the collapsing when the tokenizer saw no whitespace but ' ' and '\n' and the
+    // body has no double space; evidence built with no such knowledge always collapses.
+    const q = parseQuery('الحسكة', ctx);
+    if (!q.ok) throw new Error(q.error);
+    const m = compileWatches([{ id: 1, query: q.value }], ctx);
+    const plain = ['الحسكة ', 'قصف ', 'على ', 'the ', 'attack ', 'الحسكة، ', 'و.\n'];
+    const others = [...plain, '\t', '\u00a0', '\r\n', 'قو\ufeffات ', '\u2003']; // no double space
+    const doubles = [...plain, '  '];
+    let seed = 5;
+    const next = () => {
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+      return seed / 2 ** 32;
+    };
+    let fast = 0;
+    for (let n = 0; n < 400; n++) {
+      const pieces = [plain, others, doubles][n % 3]!;
+      let text = 'الحسكة ';
+      for (let k = 0; k < 150; k++) text += pieces[Math.floor(next() * pieces.length)];
+      const [got] = m.match({ title: '', text });
+      const hits = [...m.scan({ title: '', text }).values()][0]!;
+      const want = buildEvidence('', text, [{ term: 'الحسكة', hits }]);
+      expect(got?.snippet, JSON.stringify(text)).toBe(want.snippet);
+      expect(got?.snippet, JSON.stringify(text)).not.toMatch(/[^\S ]| \s/);
+      if (!/[^\S \n]| {2}/.test(text)) fast++;
+    }
+    expect(fast).toBeGreaterThan(100);
   });
 });

@@ -62,7 +62,15 @@ const ALPHABET = [
   '\ud800',
   's',
   'S',
+  '\t',
+  '\r',
+  '\u00a0',
+  '\u2003',
+  '\ufeff',
 ];
+
+/** What Tokens.otherSpaces says: whitespace other than single ' ' and '\n'. */
+const otherSpaces = (raw: string) => /[^\S \n]| {2}/.test(raw);
 
 function randomText(seed: number, length: number): string {
   let s = seed >>> 0;
@@ -89,6 +97,7 @@ describe('tokenizer against the plain per-character rules', () => {
         kind: t.kinds[i]!,
       }));
       expect(got, JSON.stringify(raw)).toEqual(want);
+      expect(t.otherSpaces, JSON.stringify(raw)).toBe(otherSpaces(raw));
       for (let i = 0; i < t.count; i++) {
         const key = got[i]!.key;
         expect(t.hashes[i]).toBe(hashKey(key));
@@ -117,6 +126,7 @@ describe('tokenizer against the plain per-character rules', () => {
     const t = tokenizer.run(raw);
     const want = reference(raw);
     expect(t.count).toBe(want.length);
+    expect(t.otherSpaces).toBe(otherSpaces(raw));
     for (let i = 0; i < t.count; i++) {
       const got = { key: tokenKey(t, i), start: t.starts[i]!, end: t.ends[i]!, kind: t.kinds[i]! };
       expect(got).toEqual(want[i]);
@@ -133,7 +143,9 @@ describe('tokenizer against the plain per-character rules', () => {
     for (let seed = 1; seed <= 300; seed++) {
       const raw = randomText(seed, 1 + (seed % 200));
       const want = keys(own.run(raw));
-      expect(keys(tokenizeNow(raw, fallback)), JSON.stringify(raw)).toEqual(want);
+      const now = tokenizeNow(raw, fallback);
+      expect(keys(now), JSON.stringify(raw)).toEqual(want);
+      expect(now.otherSpaces, JSON.stringify(raw)).toBe(otherSpaces(raw));
     }
     const long = randomText(9, 40_000);
     const t = tokenizeNow(long, fallback);
@@ -149,6 +161,7 @@ describe('tokenizer against the plain per-character rules', () => {
       const t = tokenizer.run(raw);
       const want = createTokenizer().run(raw);
       expect(t.count, JSON.stringify(raw)).toBe(want.count);
+      expect(t.otherSpaces, JSON.stringify(raw)).toBe(otherSpaces(raw));
       expect([...t.starts.subarray(0, t.count)]).toEqual([...want.starts.subarray(0, want.count)]);
       expect([...t.ends.subarray(0, t.count)]).toEqual([...want.ends.subarray(0, want.count)]);
     }
