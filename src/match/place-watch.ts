@@ -69,6 +69,16 @@ export interface PlaceWatch {
   expand(hits: RawHit[], from: number): void;
 }
 
+/** The terms watching one place: [slot, is a root] pairs; per pair and name of the place, WEAK_HIT, STRONG_HIT or UNKNOWN. */
+interface Watchers {
+  readonly list: Int32Array;
+  readonly names: number;
+  readonly weak: Int8Array;
+}
+const UNKNOWN = 0;
+const WEAK_HIT = 1;
+const STRONG_HIT = 2;
+
 export interface PlaceWatchBuilder {
   /** The term in `slot` stands for these places and everything inside them. */
   watch(placeIds: readonly string[], slot: number): void;
@@ -96,41 +106,42 @@ export function createPlaceWatch(ctx: MatchContext): PlaceWatchBuilder {
     needsReinforcement(p, key) || places.byKey(key).some((o) => !inArea(slot, o));
 
   // Per place hit: the terms watching the place ([slot, is a root] pairs), and per term and name
-  // whether a hit without context is weak; both computed on first use.
-  const watchers = new Map<number, Int32Array>();
-  const weakMemo = new Map<number, boolean>();
+  // whether a hit without context is weak; both computed on first use, by the place's index (a small
+  // integer key; a memo keyed by slot, place and name together needed a double, and cost ~1.5% of a match).
+  const watchers = new Map<number, Watchers>();
 
-  function watchersOf(index: number): Int32Array {
-    let list = watchers.get(index);
-    if (list) return list;
+  function watchersOf(index: number): Watchers {
+    let w = watchers.get(index);
+    if (w) return w;
     const p = places.places[index]!;
     const out: number[] = [];
     for (const a of [p, ...places.ancestors(p.id)])
       for (const slot of slotsAt.get(a.id) ?? [])
         if (!out.some((s, k) => k % 2 === 0 && s === slot)) out.push(slot, roots.get(slot)!.includes(p.id) ? 1 : 0);
-    list = Int32Array.from(out);
-    watchers.set(index, list);
-    return list;
+    const names = ctx.placeNames(p.id).length;
+    w = { list: Int32Array.from(out), names, weak: new Int8Array((out.length / 2) * names) };
+    watchers.set(index, w);
+    return w;
   }
 
-  function isWeak(slot: number, index: number, name: number): boolean {
-    const k = (slot * 2 ** 16 + index) * 1024 + name;
-    let w = weakMemo.get(k);
-    if (w === undefined) {
+  /** Whether a hit of the place's name `name` without context is weak for the k-th pair's term. */
+  function isWeak(w: Watchers, k: number, index: number, name: number): boolean {
+    const at = (k / 2) * w.names + name;
+    if (w.weak[at] === UNKNOWN) {
       const p = places.places[index]!;
-      w = weak(slot, p, ctx.placeNames(p.id)[name]!.key);
-      weakMemo.set(k, w);
+      w.weak[at] = weak(w.list[k]!, p, ctx.placeNames(p.id)[name]!.key) ? WEAK_HIT : STRONG_HIT;
     }
-    return w;
+    return w.weak[at] === WEAK_HIT;
   }
 
   function expandHit(h: RawHit, out: RawHit[]): void {
     const index = -1 - h.slot;
-    const list = watchersOf(index);
+    const w = watchersOf(index);
+    const list = w.list;
     for (let k = 0; k < list.length; k += 2) {
       const slot = list[k]!;
       const root = list[k + 1] === 1;
-      const weak = !root && h.weak && isWeak(slot, index, h.rank);
+      const weak = !root && h.weak && isWeak(w, k, index, h.rank);
       out.push({ slot, where: h.where, start: h.start, end: h.end, weak, rank: root ? 0 : 1 });
     }
   }
