@@ -42,6 +42,11 @@ export interface MatchBenchRow {
    * alternating blocks in this process (the machine's drift between rows cancels out); else null.
    */
   readonly pairedRatio: number | null;
+  /**
+   * Share of the machine's CPU time (all cores) the hypervisor gave to other guests while articles/s
+   * was measured (Linux /proc/stat), or null: on a shared host, runs with steal are ~10–30% slower.
+   */
+  readonly stealPct: number | null;
   /** Median of blocks of one pass over the articles (see perSecond). */
   readonly articlesPerSec: number;
   /** All the blocks' articles over all their CPU time. */
@@ -210,6 +215,17 @@ const cpuMs = () => {
  * CPU time of the main thread in ms (Linux: /proc/self/task/<pid>/schedstat, in ns), or null. The
  * rest of cpuMs is V8's optimizing compiler and GC helper threads, which run beside it.
  */
+/** [steal, total] jiffies of all CPUs so far (Linux), or null. */
+function cpuJiffies(): [number, number] | null {
+  try {
+    // cpu  user nice system idle iowait irq softirq steal ...
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/).slice(1, 9).map(Number);
+    return [fields[7]!, fields.reduce((a, b) => a + b, 0)];
+  } catch {
+    return null;
+  }
+}
+
 function mainThreadMs(): number | null {
   try {
     return Number(readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
@@ -364,6 +380,7 @@ function benchOne(
   let i = 0;
   let matched = 0;
   let runs = 0;
+  const jiffies0 = cpuJiffies();
   const rate = perSecond(
     () => {
       matched += matcher.match(articles[i++ % articles.length]!).length;
@@ -372,6 +389,11 @@ function benchOne(
     articles.length,
     3000,
   );
+  const jiffies1 = cpuJiffies();
+  const stealPct =
+    jiffies0 && jiffies1 && jiffies1[1] > jiffies0[1]
+      ? (100 * (jiffies1[0] - jiffies0[0])) / (jiffies1[1] - jiffies0[1])
+      : null;
   let k = 0;
   const scanPerSec = perSecond(() => void matcher.scan(articles[k++ % articles.length]!), articles.length, 2000).median;
   log(
@@ -397,6 +419,7 @@ function benchOne(
     pairedRatio: paired,
     articlesPerSec: rate.median,
     articlesPerSecMean: rate.mean,
+    stealPct,
     matchesPerArticle: matched / runs,
     scanPerSec,
     perWatchRegexPerSec: b.perWatch,
@@ -409,13 +432,13 @@ export function formatMatch(rows: readonly MatchBenchRow[]): string {
   const lines = [
     '## Watch matching (one core; ~800-word articles; normalization and tokenization included)',
     '',
-    '| mix | watches | parse ms | compile ms | main thread ms | elapsed ms | again ms: CPU / main / elapsed | matcher heap MB | articles/s | mean | matches/article | scan only, articles/s | RegExp per watch, articles/s | ratio | one alternation RegExp, articles/s | ratio |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| mix | watches | parse ms | compile ms | main thread ms | elapsed ms | again ms: CPU / main / elapsed | matcher heap MB | host steal % | articles/s | mean | matches/article | scan only, articles/s | RegExp per watch, articles/s | ratio | one alternation RegExp, articles/s | ratio |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of rows) {
     const ratio = (b: number | null) => (b === null ? '—' : `${(r.articlesPerSec / b).toFixed(0)}×`);
     lines.push(
-      `| ${r.mix} | ${r.watches} | ${f(r.parseMs)} | ${f(r.compileMs)}${r.cold ? ' (cold)' : ''} | ${f(r.compileMainMs)} | ${f(r.compileWallMs)} | ${f(r.recompileMs)} / ${f(r.recompileMainMs)} / ${f(r.recompileWallMs)} | ${f(r.heapMb, 1)} | ${f(r.articlesPerSec)} | ${f(r.articlesPerSecMean)} | ${f(r.matchesPerArticle, 1)} | ${f(r.scanPerSec)} | ${f(r.perWatchRegexPerSec, 1)} | ${ratio(r.perWatchRegexPerSec)} | ${f(r.alternationPerSec, 1)} | ${ratio(r.alternationPerSec)} |`,
+      `| ${r.mix} | ${r.watches} | ${f(r.parseMs)} | ${f(r.compileMs)}${r.cold ? ' (cold)' : ''} | ${f(r.compileMainMs)} | ${f(r.compileWallMs)} | ${f(r.recompileMs)} / ${f(r.recompileMainMs)} / ${f(r.recompileWallMs)} | ${f(r.heapMb, 1)} | ${f(r.stealPct, 1)} | ${f(r.articlesPerSec)} | ${f(r.articlesPerSecMean)} | ${f(r.matchesPerArticle, 1)} | ${f(r.scanPerSec)} | ${f(r.perWatchRegexPerSec, 1)} | ${ratio(r.perWatchRegexPerSec)} | ${f(r.alternationPerSec, 1)} | ${ratio(r.alternationPerSec)} |`,
     );
   }
   for (const r of rows)
@@ -428,7 +451,7 @@ export function formatMatch(rows: readonly MatchBenchRow[]): string {
     '',
     'Targets: ≥ 5,000 articles/s, compile 10,000 watches < 200 ms, heap < 200 MB, ≥ 100× one RegExp per watch, ≥ 3× one alternation.',
     'Compile ms: CPU time of the process (V8 background compiler and GC threads included); (cold): the first compile in the process. Main thread ms: the same compile on the main thread alone. Elapsed ms: its wall-clock time. Again: the same watches compiled a second time in the process, as after a watch change (CPU of the process / main thread / elapsed).',
-    'Articles/s: CPU time of the process in steady state, the median of blocks of one pass over the 200 articles (≥ 3 s in all); mean: all the blocks together.',
+    "Articles/s: CPU time of the process in steady state, the median of blocks of one pass over the 200 articles (≥ 3 s in all); mean: all the blocks together. Host steal %: the share of the machine's CPU time the hypervisor gave other guests meanwhile (Linux); on a shared host, runs with steal are ~10–30% slower.",
   );
   return lines.join('\n');
 }
