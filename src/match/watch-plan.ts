@@ -175,11 +175,16 @@ class Spellings {
   /** The term as written and the slot of each id (ids of slots no watch has written yet: undefined). */
   readonly raw: string[];
   slot: Int32Array;
-  private readonly others = new Map<string, number>();
+  /**
+   * The ids of a slot's other spellings (few: a place named in two languages), by slot: a list to
+   * scan, not a Map keyed by slot and text (a string built per term, in code V8 has not optimized yet).
+   */
+  private readonly others: (number[] | undefined)[];
   count: number;
 
   constructor(slotCount: number) {
     this.raw = new Array(slotCount);
+    this.others = new Array(slotCount);
     this.slot = new Int32Array(slotCount + (slotCount >> 2) + 16);
     for (let s = 0; s < slotCount; s++) this.slot[s] = s;
     this.count = slotCount;
@@ -189,19 +194,21 @@ class Spellings {
     const first = this.raw[slot];
     if (first === undefined) this.raw[slot] = raw;
     if (first === undefined || first === raw) return slot;
-    const k = `${slot}\u0000${raw}`;
-    let id = this.others.get(k);
-    if (id === undefined) {
-      id = this.count++;
-      this.others.set(k, id);
-      this.raw[id] = raw;
-      if (id >= this.slot.length) {
-        const grown = new Int32Array(this.slot.length * 2);
-        grown.set(this.slot);
-        this.slot = grown;
-      }
-      this.slot[id] = slot;
+    let list = this.others[slot];
+    if (list === undefined) {
+      list = [];
+      this.others[slot] = list;
     }
+    for (let k = 0; k < list.length; k++) if (this.raw[list[k]!] === raw) return list[k]!;
+    const id = this.count++;
+    list.push(id);
+    this.raw[id] = raw;
+    if (id >= this.slot.length) {
+      const grown = new Int32Array(this.slot.length * 2);
+      grown.set(this.slot);
+      this.slot = grown;
+    }
+    this.slot[id] = slot;
     return id;
   }
 }
