@@ -6,8 +6,8 @@
 import { AR } from '../text/charmap';
 import { concatHash, sliceHash, type Tokens } from '../text/tokenize';
 import { ALEF, ARTICLE_HASH, BEH, FEH, KAF, LAM, MAX_STEM, stemEquals, stemHash, WAW } from './clitics';
-import type { Bucket, FormTable, Pattern, Targets } from './form-table';
-import { bucketOf, mayHave, SUFFIX_BIT } from './form-table';
+import type { Bucket, FormTable, Pattern, SimpleBuckets, Targets } from './form-table';
+import { bucketIndex, bucketOf, mayHave, SIMPLE_CLITICS, SIMPLE_INSIDE, SUFFIX_BIT, simpleHit } from './form-table';
 import { ACRONYM, AMBIGUOUS, CLITICS, INSIDE, SKIP_ARTICLES, WEAK } from './forms';
 import { acronymOk, hasContext, isArticle, lastLetterOk, sameKey } from './hit-rules';
 import { AR_SUFFIXES } from './rules';
@@ -110,9 +110,68 @@ function find(table: FormTable, h: number, chars: Uint16Array, from: number, end
   return b ?? null;
 }
 
+/** Bucket j's SimpleBuckets entry, on its first use: its shape and, when simple, its key. */
+function learn(simple: SimpleBuckets, j: number, b: Bucket): number {
+  const hit = simpleHit(b);
+  simple.at[3 * j] = hit + 2;
+  if (hit < 0) return 1;
+  const key = b.key;
+  if (simple.used + key.length > simple.keys.length) {
+    const grown = new Uint16Array(Math.max(2 * simple.keys.length, simple.used + key.length));
+    grown.set(simple.keys);
+    simple.keys = grown;
+  }
+  simple.at[3 * j + 1] = simple.used;
+  simple.at[3 * j + 2] = key.length;
+  for (let k = 0; k < key.length; k++) simple.keys[simple.used++] = key.charCodeAt(k);
+  return hit + 2;
+}
+
+/** Whether the key at keys[at .. at + len) is the stem chars[from .. end) (after "ال" when article). */
+function keyEquals(
+  keys: Uint16Array,
+  at: number,
+  len: number,
+  chars: Uint16Array,
+  from: number,
+  end: number,
+  article: number,
+) {
+  const off = article ? 2 : 0;
+  if (len !== end - from + off) return false;
+  if (article && (keys[at] !== ALEF || keys[at + 1] !== LAM)) return false;
+  for (let k = from; k < end; k++) if (chars[k] !== keys[at + off + k - from]) return false;
+  return true;
+}
+
+/**
+ * Token i's hits from the bucket of the stem chars[from .. end) (hash h, after "ال" when article), the
+ * token having passed the filter: a simple bucket's one hit from FormTable.simple, any other bucket
+ * through its patterns.
+ */
+function scanStem(s: Scan, i: number, h: number, from: number, end: number, article: number, clitic: number): void {
+  const table = s.table;
+  const j = bucketIndex(table, h);
+  if (j < 0) return;
+  const simple = table.simple;
+  let state = simple.at[3 * j]!;
+  if (state === 0) state = learn(simple, j, table.list[j]!);
+  if (state === 1) {
+    let b: Bucket | null = table.list[j]!;
+    while (b && !stemEquals(s.t.chars, from, end, article, b.key)) b = b.collision;
+    if (b) scanBucket(s, i, b, clitic);
+    return;
+  }
+  if (!keyEquals(simple.keys, simple.at[3 * j + 1]!, simple.at[3 * j + 2]!, s.t.chars, from, end, article)) return;
+  const hit = state - 2;
+  if (clitic !== 0 && (hit & SIMPLE_CLITICS) === 0) return;
+  const rank = hit & SIMPLE_INSIDE ? 1 : 0;
+  s.out.push({ slot: hit >> 2, where: s.where, start: s.t.starts[i]!, end: s.t.ends[i]!, weak: false, rank });
+}
+
 export function scanTokens(raw: string, t: Tokens, table: FormTable, where: 'title' | 'body', out: RawHit[]): void {
   const s: Scan = { raw, t, table, where, out };
-  const { kinds, hashes, chars, charStarts, charLens } = t;
+  const { kinds, hashes, charStarts, charLens } = t;
   for (let i = 0; i < t.count; i++) {
     if (kinds[i] === AR) {
       scanArabic(s, i);
@@ -121,8 +180,7 @@ export function scanTokens(raw: string, t: Tokens, table: FormTable, where: 'tit
     const h = hashes[i]!;
     if (!mayHave(table, h)) continue;
     const from = charStarts[i]!;
-    const b = find(table, h, chars, from, from + charLens[i]!, 0);
-    if (b) scanBucket(s, i, b, 0);
+    scanStem(s, i, h, from, from + charLens[i]!, 0, 0);
   }
 }
 
@@ -188,10 +246,7 @@ function stem(
   suffixes: readonly Suffix[] | undefined,
 ): void {
   const t = s.t;
-  if (mayHave(s.table, h)) {
-    const b = find(s.table, h, t.chars, from, t.charStarts[i]! + t.charLens[i]!, article);
-    if (b) scanBucket(s, i, b, clitic);
-  }
+  if (mayHave(s.table, h)) scanStem(s, i, h, from, t.charStarts[i]! + t.charLens[i]!, article, clitic);
   if (suffixes) scanSuffixes(s, i, from - t.charStarts[i]!, article, suffixes);
 }
 

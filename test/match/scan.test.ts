@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createPeeled, peel } from '../../src/match/clitics';
+import { compileQueries } from '../../src/match/compile';
+import { createMatchContext } from '../../src/match/context';
 import { createFormTableBuilder } from '../../src/match/form-table';
-import { CLITICS } from '../../src/match/forms';
+import { CLITICS, WEAK } from '../../src/match/forms';
+import { parseQuery } from '../../src/match/query';
 import { AR_SUFFIXES } from '../../src/match/rules';
 import { type RawHit, scanTokens } from '../../src/match/scan';
-import { createTokenizer } from '../../src/text/tokenize';
+import { createTokenizer, hashKey } from '../../src/text/tokenize';
+import { fixtureAliasGroups, fixturePlaces } from './fixtures/world';
 
 /** Deterministic pseudo-random numbers. */
 function rng(seed: number): () => number {
@@ -81,6 +85,115 @@ describe('scanTokens', () => {
         out.map((h) => h.slot),
         token,
       ).toEqual(expected);
+    }
+  });
+});
+
+describe('simple buckets (FormTable.simple)', () => {
+  it('give exactly the hits the bucket objects give, on texts of watched words with clitics and suffixes', () => {
+    const ctx = createMatchContext({ places: fixturePlaces, aliasGroups: fixtureAliasGroups });
+    const queries = [
+      'قصف',
+      'هجوم',
+      'مخيم',
+      'attack',
+      'prison',
+      '=الباب',
+      'علي',
+      'الحسكة',
+      'داعش',
+      '"سجن غويران"',
+      'SDF',
+      'Hama',
+    ];
+    const watches = queries.map((text, id) => {
+      const q = parseQuery(text, ctx);
+      if (!q.ok) throw new Error(q.error);
+      return { id, query: q.value };
+    });
+    const { table } = compileQueries(watches, ctx);
+    // A copy whose buckets all read as not simple (1: see FormTable.simple) goes through the patterns.
+    const objectsOnly = {
+      ...table,
+      simple: { at: new Int32Array(table.simple.at.length).fill(1), keys: new Uint16Array(0), used: 0 },
+    };
+    const r = rng(11);
+    const words = [
+      'قصف',
+      'هجوم',
+      'مخيم',
+      'attack',
+      'prison',
+      'الباب',
+      'باب',
+      'علي',
+      'على',
+      'الحسكة',
+      'داعش',
+      'سجن',
+      'غويران',
+      'SDF',
+      'Hama',
+      'Hamas',
+      'مدينة',
+    ];
+    const affixes = ['', '', 'و', 'ب', 'ل', 'وال', 'بال', 'لل', 'ف'];
+    const suffixes = ['', '', 'ات', 'ها', 'هم', 'ين'];
+    const tokenizer = createTokenizer();
+    for (let n = 0; n < 300; n++) {
+      let text = '';
+      for (let k = 0; k < 30; k++) {
+        const w = words[Math.floor(r() * words.length)]!;
+        const arabic = /[\u0600-\u06ff]/.test(w);
+        const pre = arabic ? affixes[Math.floor(r() * affixes.length)] : '';
+        const post = arabic ? suffixes[Math.floor(r() * suffixes.length)] : '';
+        text += `${pre}${w}${post} `;
+      }
+      const t = tokenizer.run(text);
+      const fast: RawHit[] = [];
+      const slow: RawHit[] = [];
+      scanTokens(text, t, table, 'body', fast);
+      scanTokens(text, t, objectsOnly, 'body', slow);
+      expect(fast, text).toEqual(slow);
+    }
+    // Both kinds were met: watched words are simple; places, alias groups, phrases and ambiguous names are not.
+    const states = table.simple.at.filter((_, k) => k % 3 === 0);
+    expect(states.some((x) => x >= 2)).toBe(true);
+    expect(states.some((x) => x === 1)).toBe(true);
+  });
+});
+
+describe('keys are compared, not only hashed', () => {
+  /** Two different lowercase words with the same 32-bit key hash (a birthday search, seeded). */
+  function collision(): [string, string] {
+    const r = rng(7);
+    const seen = new Map<number, string>();
+    for (;;) {
+      const w = Array.from({ length: 7 }, () => String.fromCharCode(97 + Math.floor(r() * 26))).join('');
+      const h = hashKey(w);
+      const other = seen.get(h);
+      if (other !== undefined && other !== w) return [other, w];
+      seen.set(h, w);
+    }
+  }
+
+  it('a token whose hash equals a watched key but whose letters differ is no hit, in a simple bucket or not', () => {
+    const [watched, lookalike] = collision();
+    expect(hashKey(watched)).toBe(hashKey(lookalike));
+    const tokenizer = createTokenizer();
+    // One table where the key's bucket is simple (one plain target), one where it is not (a weak target).
+    for (const weak of [false, true]) {
+      const builder = createFormTableBuilder();
+      builder.add({ firsts: [watched], rest: [], restHashes: [], flags: 0 }, 0, weak ? WEAK : 0);
+      const table = builder.build();
+      const hits = (text: string) => {
+        const out: RawHit[] = [];
+        scanTokens(text, tokenizer.run(text), table, 'body', out);
+        return out.length;
+      };
+      expect(hits(`near ${watched} today`)).toBe(1);
+      expect(hits(`near ${lookalike} today`)).toBe(0);
+      expect(table.simple.at[0]! >= 2).toBe(!weak);
     }
   });
 });
