@@ -102,12 +102,15 @@ function scanBucket(s: Scan, i: number, b: Bucket, clitic: number): void {
   if (skipped) phrases(s, i, skipped, clitic, true);
 }
 
+/** The bucket in b's collision chain whose key is the stem chars[from .. end) (after "ال" when article), if any. */
+function inChain(b: Bucket | null, chars: Uint16Array, from: number, end: number, article: number) {
+  while (b && !stemEquals(chars, from, end, article, b.key)) b = b.collision;
+  return b;
+}
+
 /** The bucket of the stem chars[from .. end) (after "ال" when article), if any. */
 function find(table: FormTable, h: number, chars: Uint16Array, from: number, end: number, article: number) {
-  if (!mayHave(table, h)) return null;
-  let b = bucketOf(table, h);
-  while (b && !stemEquals(chars, from, end, article, b.key)) b = b.collision;
-  return b ?? null;
+  return mayHave(table, h) ? inChain(bucketOf(table, h), chars, from, end, article) : null;
 }
 
 /** Bucket j's SimpleBuckets entry, on its first use: its shape and, when simple, its key. */
@@ -157,8 +160,7 @@ function scanStem(s: Scan, i: number, h: number, from: number, end: number, arti
   let state = simple.at[3 * j]!;
   if (state === 0) state = learn(simple, j, table.list[j]!);
   if (state === 1) {
-    let b: Bucket | null = table.list[j]!;
-    while (b && !stemEquals(s.t.chars, from, end, article, b.key)) b = b.collision;
+    const b = inChain(table.list[j]!, s.t.chars, from, end, article);
     if (b) scanBucket(s, i, b, clitic);
     return;
   }
