@@ -5,6 +5,7 @@
 // share (a term's distinct hits and their paragraphs, its chosen hits, a snippet) is computed once, and
 // only for the terms of watches that matched. The paragraph offsets and counters live in typed arrays
 // reused from one article to the next; the objects made for an article live in maps made for it.
+import { isSpace } from '../text/space';
 import type { RawHit } from './scan';
 
 export interface Hit {
@@ -320,8 +321,7 @@ export function snippetAround(
 
 /** 1 for the code units JavaScript's \s matches (WhiteSpace and LineTerminator). */
 const SPACE = new Uint8Array(0x10000);
-for (const c of [9, 10, 11, 12, 13, 32, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) SPACE[c] = 1;
-for (let c = 0x2000; c <= 0x200a; c++) SPACE[c] = 1;
+for (let c = 0; c < 0x10000; c++) if (isSpace(c)) SPACE[c] = 1;
 
 /** A run that `replace(/\s+/g, ' ')` would change: a space other than ' ', or ' ' before another space. */
 const IRREGULAR_SPACE = /[^\S ]| \s/;
