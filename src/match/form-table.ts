@@ -8,6 +8,10 @@
 //   hash of their second token.
 // - The clitic variants of a form (و، ب، لل ...) share its rest and its target list.
 // - Arabic topic stems (a token may be the stem plus a suffix: هجومهم) live in the bucket of the stem.
+// Layout: flat arrays indexed by bucket and by pattern number, not an object per bucket and per
+// pattern. 10,000 watches make ~30,000 buckets and ~30,000 patterns: as objects (with a list or two
+// each) they were ~190,000 small heap objects, which every garbage collection during a compile copied,
+// and which at match time are a cache miss each. Typed arrays are a few dozen objects.
 import { hashKey } from '../text/tokenize';
 import {
   ACRONYM,
@@ -27,59 +31,61 @@ const SCAN_FLAGS = SKIP_ARTICLES | AMBIGUOUS | ACRONYM | CLITICS;
 /** Above this many phrases under one first key, they are indexed by their second token. */
 const PHRASES_BEFORE_INDEX = 4;
 
-/** What a found pattern stands for (a field of the pattern itself: one object less per form). */
-export interface Targets {
-  /** [slot, WEAK | INSIDE] pairs; a list of one pair may be shared (see pushTarget). */
-  list: number[];
-  /** Some target is WEAK: the hit needs its context checked. */
-  weak: boolean;
-}
+/** In FormTable.flags: some target of the pattern is WEAK (the hit needs its context checked). */
+export const PATTERN_WEAK = 1 << 30;
+/** In FormTable.flags: the pattern has a last letter (FormTable.lastLetters). */
+export const PATTERN_LAST_LETTER = 1 << 29;
 
-export interface Pattern extends Targets {
-  /** Every first token of the form (one bucket each): a form is stored once, found by its first. */
-  readonly firsts: readonly string[];
-  readonly rest: readonly string[];
-  readonly restHashes: readonly number[];
-  /** SKIP_ARTICLES, AMBIGUOUS, ACRONYM, CLITICS. */
-  readonly flags: number;
-  /** For fold-sensitive keys (علي vs على): the last letter the user typed. */
-  readonly lastLetter: string | undefined;
-}
+/** In FormTable.bucketFlags: some phrase skips Latin article tokens (Deir ez-Zor). */
+export const BUCKET_SKIPS = 1;
+/** In FormTable.bucketFlags: the phrases are indexed by their second token (FormTable.next). */
+export const BUCKET_INDEXED = 2;
 
-export interface Bucket {
-  /** The normalized first token every pattern here starts with. */
-  readonly key: string;
-  singles: readonly Pattern[];
-  phrases: readonly Pattern[];
-  /** The key may also be followed by a suffix (Arabic topic words). */
-  suffixed: readonly SuffixPattern[];
-  /** Phrases by the hash of their second token, when there are many. */
-  next: Map<number, Pattern[]> | null;
-  /**
-   * The hash of each phrase's second token (phrases[k].restHashes[0]), set by build: a phrase whose
-   * second token is not next is passed over without reading the pattern (at 100,000 watches each
-   * pattern read is a cache miss). A small array of integers: a typed array costs ~200 bytes more.
-   */
-  seconds: number[] | null;
-  /** Some phrase skips Latin article tokens (Deir ez-Zor). */
-  skips: boolean;
-  /** Another first key with the same hash. */
-  collision: Bucket | null;
-}
-
-export interface SuffixPattern extends Targets {
-  /** Bit i set: AR_SUFFIXES[i] may follow the stem. */
-  readonly suffixes: number;
-}
-
+/**
+ * Buckets are numbered 0 .. keys.length - 1, patterns 0 .. flags.length - 1. A pattern is a form (its
+ * first token is its bucket's key, its other tokens are `rest`) or, in a bucket's suffixed list, a
+ * stem that takes suffixes. Each pattern has a list of targets: [slot, WEAK | INSIDE] pairs, or for
+ * a place's name (slot < 0) the name's index << 8.
+ */
 export interface FormTable {
   /**
    * The buckets by hash of their key, open addressing: slots[2p] is a hash, slots[2p + 1] is 1 + the
-   * index of its bucket in `list` (0: an empty slot). Half the slots stay empty. See bucketOf.
+   * first bucket of that hash (0: an empty slot). Half the slots stay empty. See bucketIndex.
    */
   readonly slots: Int32Array;
   readonly slotShift: number;
-  readonly list: readonly Bucket[];
+  /** The normalized first token every pattern of bucket j starts with. */
+  readonly keys: readonly string[];
+  /** The next bucket with the same hash, or -1. */
+  readonly collision: Int32Array;
+  /** BUCKET_SKIPS, BUCKET_INDEXED. */
+  readonly bucketFlags: Uint8Array;
+  /**
+   * Bucket j's patterns are members[at[3j] .. at[3j + 3]): its one-token forms up to at[3j + 1], its
+   * phrases up to at[3j + 2], then its suffixed stems.
+   */
+  readonly at: Int32Array;
+  readonly members: Int32Array;
+  /**
+   * For a phrase member k, the hash of its second token (restHashes[members[k]][0]): a phrase whose
+   * second token is not next is passed over without its pattern being read.
+   */
+  readonly seconds: Int32Array;
+  /** An indexed bucket's phrases by the hash of their second token (BUCKET_INDEXED). */
+  readonly next: ReadonlyMap<number, ReadonlyMap<number, readonly number[]>>;
+  /**
+   * A form's SKIP_ARTICLES | AMBIGUOUS | ACRONYM | CLITICS, PATTERN_WEAK and PATTERN_LAST_LETTER; a
+   * suffixed stem's suffix bits (bit i: AR_SUFFIXES[i] may follow it).
+   */
+  readonly flags: Int32Array;
+  /** A form's tokens after the first, and their hashes. */
+  readonly rest: readonly (readonly string[])[];
+  readonly restHashes: readonly (readonly number[])[];
+  /** For fold-sensitive keys (علي vs على): the last letter the user typed, by pattern. */
+  readonly lastLetters: ReadonlyMap<number, string>;
+  /** Pattern p's targets are targets[targetAt[p] .. targetAt[p + 1]), as pairs. */
+  readonly targetAt: Int32Array;
+  readonly targets: Int32Array;
   /**
    * Two bits in one 32-bit word per hash of a bucket key (a blocked Bloom filter: one load per probe,
    * ~16 bits per key): most tokens and peeled stems are no key, and this says so without a map lookup.
@@ -94,9 +100,8 @@ export interface FormTable {
    * Bucket j's shape, filled on first use (see simpleHit): simple.at[3j] is 0 not known yet, 1 not
    * simple, else 2 + its one hit (slot × 4 + SIMPLE_INSIDE + SIMPLE_CLITICS), and then its key is
    * simple.keys[at[3j + 1] .. + at[3j + 2]). A simple bucket (most: a watched word) is checked and gives
-   * its hit from these arrays alone, without its object, key string, pattern or targets being read
-   * (at 100,000 watches each of those is a cache miss). Filled at match time: a pass over every bucket
-   * at compile time cost ~10% of a first compile.
+   * its hit from these arrays alone, without its key string, pattern or targets being read (at
+   * 100,000 watches each of those is a cache miss). Filled at match time: most buckets are never met.
    */
   readonly simple: SimpleBuckets;
 }
@@ -113,18 +118,22 @@ export const SIMPLE_INSIDE = 2;
 export const SIMPLE_CLITICS = 1;
 
 /**
- * The hit of a bucket whose forms can only give one (slot × 4 + SIMPLE_INSIDE + SIMPLE_CLITICS), or -1:
- * no collision, one single-token pattern and no phrase, no rule to check on the text (AMBIGUOUS,
+ * The hit of bucket j when its forms can only give one (slot × 4 + SIMPLE_INSIDE + SIMPLE_CLITICS), or
+ * -1: no collision, one single-token pattern and no phrase, no rule to check on the text (AMBIGUOUS,
  * ACRONYM, a last letter), and one target, a slot that is not weak (so no context is read).
  */
-export function simpleHit(b: Bucket): number {
-  if (b.collision !== null || b.singles.length !== 1 || b.phrases.length !== 0) return -1;
-  const p = b.singles[0]!;
-  if (p.lastLetter !== undefined || p.weak || (p.flags & (AMBIGUOUS | ACRONYM)) !== 0 || p.list.length !== 2) return -1;
-  const slot = p.list[0]!;
-  const flags = p.list[1]!;
-  if (slot < 0 || (flags & WEAK) !== 0) return -1;
-  return slot * 4 + (flags & INSIDE ? SIMPLE_INSIDE : 0) + (p.flags & CLITICS ? SIMPLE_CLITICS : 0);
+export function simpleHit(table: FormTable, j: number): number {
+  const at = table.at;
+  if (table.collision[j] !== -1 || at[3 * j + 1]! - at[3 * j]! !== 1 || at[3 * j + 2] !== at[3 * j + 1]) return -1;
+  const p = table.members[at[3 * j]!]!;
+  const flags = table.flags[p]!;
+  if ((flags & (PATTERN_LAST_LETTER | PATTERN_WEAK | AMBIGUOUS | ACRONYM)) !== 0) return -1;
+  const from = table.targetAt[p]!;
+  if (table.targetAt[p + 1]! - from !== 2) return -1;
+  const slot = table.targets[from]!;
+  const target = table.targets[from + 1]!;
+  if (slot < 0 || (target & WEAK) !== 0) return -1;
+  return slot * 4 + (target & INSIDE ? SIMPLE_INSIDE : 0) + (flags & CLITICS ? SIMPLE_CLITICS : 0);
 }
 
 /** Its FormSink methods are add() and addSuffix() from the parts of a form (topic forms, no Form made). */
@@ -140,20 +149,6 @@ export interface FormTableBuilder extends FormSink {
 
 export const SUFFIX_BIT: ReadonlyMap<string, number> = new Map(AR_SUFFIXES.map((s, i) => [s, 1 << i]));
 
-/** Most buckets hold one kind of pattern: the others share this empty list until they get one. */
-const NONE: readonly never[] = Object.freeze([]);
-
-/**
- * list with item added. `alone` is [item], which the buckets of a new pattern's first tokens share (one
- * array, not one per bucket): a list of one item may be shared, so it is copied, never grown in place.
- */
-function append<T>(list: readonly T[], item: T, alone: readonly T[]): readonly T[] {
-  if (list === NONE) return alone;
-  if (list.length === 1) return [list[0]!, item];
-  (list as T[]).push(item);
-  return list;
-}
-
 function suffixMask(suffixes: readonly string[]): number {
   let mask = 0;
   for (let i = 0; i < suffixes.length; i++) mask |= SUFFIX_BIT.get(suffixes[i]!) ?? 0;
@@ -167,44 +162,43 @@ function equal(a: readonly string[], b: readonly string[]): boolean {
   return true;
 }
 
-/**
- * The pattern in list equal to the form, if any. Indexed loops here and below: the builder runs
- * before V8 optimizes it, and a for-of there allocates an iterator result per item.
- */
-function sameAs(
-  list: readonly Pattern[],
-  firsts: readonly string[],
-  rest: readonly string[],
-  flags: number,
-  lastLetter: string | undefined,
-) {
-  for (let i = 0; i < list.length; i++) {
-    const p = list[i]!;
-    if (p.flags === flags && p.lastLetter === lastLetter && equal(p.rest, rest) && equal(p.firsts, firsts)) return p;
-  }
-  return undefined;
-}
+/** A bucket's three lists while building: its single-token forms, its phrases, its suffixed stems. */
+const SINGLES = 0;
+const PHRASES = 1;
+const SUFFIXED = 2;
 
 /**
- * A slot's forms are added together: a repeat (two spellings, one form) is at the end of the list.
- * A place (slot < 0) counts once per form, whichever of its names gave it. A list of one pair may be
- * shared by the forms of its slot (see targetsOf in the builder): it is copied, never grown in place.
+ * expectedKeys: how many first keys to make room for at once (the table grows past it). The builder
+ * keeps its lists as linked lists in plain arrays of small integers (one object each, however many
+ * forms), and build() lays them out flat.
  */
-function pushTarget(t: Targets, slot: number, flags: number): void {
-  const list = t.list;
-  for (let k = list.length - 2; k >= 0 && list[k] === slot; k -= 2) if (list[k + 1] === flags || slot < 0) return;
-  if (list.length === 2) t.list = [list[0]!, list[1]!, slot, flags];
-  else list.push(slot, flags);
-  if (flags & WEAK) t.weak = true;
-}
-
-/** expectedKeys: how many first keys to make room for at once (the table grows past it). */
 export function createFormTableBuilder(expectedKeys = 0): FormTableBuilder {
-  // The first bucket of each hash (heads[i], whose key hashes to hashes[i]), found by open addressing
-  // as in the table (byHash[2p] a hash, byHash[2p + 1] 1 + its index), grown when half full: a Map
-  // costs more per lookup, and the table is built from these arrays with no copy.
-  const heads: Bucket[] = [];
-  const hashes: number[] = [];
+  // Buckets: key, next bucket of the same hash, flags; the head and tail entry of each of its three
+  // lists (list l of bucket j at 3j + l; -1: empty).
+  const keys: string[] = [];
+  const collision: number[] = [];
+  const bucketFlags: number[] = [];
+  const heads: number[] = [];
+  const tails: number[] = [];
+  // List entries: a pattern, the next entry.
+  const entryPattern: number[] = [];
+  const entryNext: number[] = [];
+  // Patterns: flags (a stem's suffix bits), tokens, last letter; their targets, a linked list of
+  // entries too, and the start of its last run of one slot (see pushTarget).
+  const flags: number[] = [];
+  const firsts: (readonly string[])[] = [];
+  const rests: (readonly string[])[] = [];
+  const restHashes: (readonly number[])[] = [];
+  const lastLetters: (string | undefined)[] = [];
+  const targetHead: number[] = [];
+  const targetTail: number[] = [];
+  const runHead: number[] = [];
+  const targetSlot: number[] = [];
+  const targetFlags: number[] = [];
+  const targetNext: number[] = [];
+  // The first bucket of each hash, found by open addressing as in the table (byHash[2p] a hash,
+  // byHash[2p + 1] 1 + the bucket), grown when half full; and each hash once.
+  const headHashes: number[] = [];
   // Each grow rehashes every key so far, in code V8 has not optimized yet: room for the keys expected.
   const bits = Math.max(10, Math.ceil(Math.log2(2 * expectedKeys)));
   let byHash = new Int32Array(2 ** (bits + 1));
@@ -234,21 +228,13 @@ export function createFormTableBuilder(expectedKeys = 0): FormTableBuilder {
 
   // The last two buckets found: a topic word's stems are the keys of its forms, looked up just before.
   let key1 = '';
-  let bucket1: Bucket | null = null;
+  let bucket1 = -1;
   let key2 = '';
-  let bucket2: Bucket | null = null;
+  let bucket2 = -1;
 
-  // A new pattern's targets are one pair (most forms keep one): the forms of one slot with the same
-  // flags (a topic's word, its article form and its stems) share that list (see pushTarget).
-  let one: number[] = [0, -1];
-  const targetsOf = (slot: number, flags: number): number[] => {
-    if (one[0] !== slot || one[1] !== flags) one = [slot, flags];
-    return one;
-  };
-
-  const bucketOf = (key: string): Bucket => {
-    if (key === key1 && bucket1 !== null) return bucket1;
-    if (key === key2 && bucket2 !== null) return bucket2;
+  const bucketOf = (key: string): number => {
+    if (key === key1 && bucket1 >= 0) return bucket1;
+    if (key === key2 && bucket2 >= 0) return bucket2;
     const b = findOrAdd(key);
     key2 = key1;
     bucket2 = bucket1;
@@ -257,62 +243,123 @@ export function createFormTableBuilder(expectedKeys = 0): FormTableBuilder {
     return b;
   };
 
-  const findOrAdd = (key: string): Bucket => {
+  const findOrAdd = (key: string): number => {
     const h = hashKey(key);
     const p = probe(h);
-    const at = byHash[2 * p + 1]!;
-    const head = at === 0 ? null : heads[at - 1]!;
+    const head = byHash[2 * p + 1]! - 1;
     let b = head;
-    while (b && b.key !== key) b = b.collision;
-    if (b) return b;
-    const fresh: Bucket = {
-      key,
-      singles: NONE,
-      phrases: NONE,
-      suffixed: NONE,
-      next: null,
-      seconds: null,
-      skips: false,
-      collision: head,
-    };
-    if (at !== 0) {
-      heads[at - 1] = fresh;
-      return fresh;
-    }
-    heads.push(fresh);
-    hashes.push(h);
+    while (b >= 0 && keys[b] !== key) b = collision[b]!;
+    if (b >= 0) return b;
+    const fresh = keys.length;
+    keys.push(key);
+    collision.push(head);
+    bucketFlags.push(0);
+    heads.push(-1, -1, -1);
+    tails.push(-1, -1, -1);
+    byHash[2 * p + 1] = fresh + 1;
+    if (head >= 0) return fresh;
     byHash[2 * p] = h;
-    byHash[2 * p + 1] = heads.length;
-    if (heads.length * 4 > byHash.length) grow();
+    headHashes.push(h);
+    if (headHashes.length * 4 > byHash.length) grow();
     return fresh;
   };
 
-  const addForm: FormSink['addForm'] = (firsts, rest, restHashes, formFlags, slot, target, lastLetter) => {
-    const flags = formFlags & SCAN_FLAGS;
-    const first = bucketOf(firsts[0]!);
-    const targetFlags = target | (formFlags & (WEAK | INSIDE));
-    const p = sameAs(rest.length === 0 ? first.singles : first.phrases, firsts, rest, flags, lastLetter);
-    if (p) {
-      pushTarget(p, slot, targetFlags);
+  /** Appends pattern p to list l of bucket b. */
+  const append = (b: number, l: number, p: number): void => {
+    const e = entryPattern.length;
+    entryPattern.push(p);
+    entryNext.push(-1);
+    const tail = tails[3 * b + l]!;
+    if (tail < 0) heads[3 * b + l] = e;
+    else entryNext[tail] = e;
+    tails[3 * b + l] = e;
+  };
+
+  /** A new pattern, with one target. */
+  const pattern = (
+    patternFlags: number,
+    first: readonly string[],
+    rest: readonly string[],
+    hashes: readonly number[],
+    lastLetter: string | undefined,
+    slot: number,
+    target: number,
+  ): number => {
+    const p = flags.length;
+    flags.push(
+      patternFlags | (target & WEAK ? PATTERN_WEAK : 0) | (lastLetter !== undefined ? PATTERN_LAST_LETTER : 0),
+    );
+    firsts.push(first);
+    rests.push(rest);
+    restHashes.push(hashes);
+    lastLetters.push(lastLetter);
+    const t = targetSlot.length;
+    targetSlot.push(slot);
+    targetFlags.push(target);
+    targetNext.push(-1);
+    targetHead.push(t);
+    targetTail.push(t);
+    runHead.push(t);
+    return p;
+  };
+
+  /**
+   * A slot's forms are added together: a repeat (two spellings, one form) is in the last run of
+   * targets, those of the slot added last. A place (slot < 0) counts once per form, whichever of its
+   * names gave it.
+   */
+  const pushTarget = (p: number, slot: number, target: number): void => {
+    const run = runHead[p]!;
+    if (targetSlot[run] === slot) {
+      for (let t = run; t >= 0; t = targetNext[t]!) if (targetFlags[t] === target || slot < 0) return;
+    }
+    const t = targetSlot.length;
+    targetSlot.push(slot);
+    targetFlags.push(target);
+    targetNext.push(-1);
+    targetNext[targetTail[p]!] = t;
+    targetTail[p] = t;
+    if (targetSlot[run] !== slot) runHead[p] = t;
+    if (target & WEAK) flags[p] = flags[p]! | PATTERN_WEAK;
+  };
+
+  /** The pattern in list l of bucket b equal to the form, or -1. */
+  const sameAs = (
+    b: number,
+    l: number,
+    first: readonly string[],
+    rest: readonly string[],
+    scanFlags: number,
+    lastLetter: string | undefined,
+  ): number => {
+    for (let e = heads[3 * b + l]!; e >= 0; e = entryNext[e]!) {
+      const p = entryPattern[e]!;
+      if (
+        (flags[p]! & SCAN_FLAGS) === scanFlags &&
+        lastLetters[p] === lastLetter &&
+        equal(rests[p]!, rest) &&
+        equal(firsts[p]!, first)
+      )
+        return p;
+    }
+    return -1;
+  };
+
+  const addForm: FormSink['addForm'] = (first, rest, hashes, formFlags, slot, target, lastLetter) => {
+    const scanFlags = formFlags & SCAN_FLAGS;
+    const b = bucketOf(first[0]!);
+    const targetFlag = target | (formFlags & (WEAK | INSIDE));
+    const l = rest.length === 0 ? SINGLES : PHRASES;
+    const found = sameAs(b, l, first, rest, scanFlags, lastLetter);
+    if (found >= 0) {
+      pushTarget(found, slot, targetFlag);
       return;
     }
-    const fresh: Pattern = {
-      firsts,
-      rest,
-      restHashes,
-      flags,
-      lastLetter,
-      list: targetsOf(slot, targetFlags),
-      weak: (targetFlags & WEAK) !== 0,
-    };
-    const alone = [fresh];
-    for (let i = 0; i < firsts.length; i++) {
-      const b = i === 0 ? first : bucketOf(firsts[i]!);
-      if (rest.length === 0) b.singles = append(b.singles, fresh, alone);
-      else {
-        b.phrases = append(b.phrases, fresh, alone);
-        if (flags & SKIP_ARTICLES) b.skips = true;
-      }
+    const p = pattern(scanFlags, first, rest, hashes, lastLetter, slot, targetFlag);
+    for (let i = 0; i < first.length; i++) {
+      const bi = i === 0 ? b : bucketOf(first[i]!);
+      append(bi, l, p);
+      if (l === PHRASES && scanFlags & SKIP_ARTICLES) bucketFlags[bi] = bucketFlags[bi]! | BUCKET_SKIPS;
     }
   };
 
@@ -325,14 +372,12 @@ export function createFormTableBuilder(expectedKeys = 0): FormTableBuilder {
     }
     const b = bucketOf(stem);
     hasSuffixes = true;
-    const suffixed = b.suffixed;
-    for (let i = 0; i < suffixed.length; i++)
-      if (suffixed[i]!.suffixes === mask) {
-        pushTarget(suffixed[i]!, slot, 0);
+    for (let e = heads[3 * b + SUFFIXED]!; e >= 0; e = entryNext[e]!)
+      if (flags[entryPattern[e]!] === mask) {
+        pushTarget(entryPattern[e]!, slot, 0);
         return;
       }
-    const fresh: SuffixPattern = { suffixes: mask, list: targetsOf(slot, 0), weak: false };
-    b.suffixed = append(b.suffixed, fresh, [fresh]);
+    append(b, SUFFIXED, pattern(mask, NO_TOKENS, NO_TOKENS, NO_HASHES, undefined, slot, 0));
   };
 
   return {
@@ -345,59 +390,121 @@ export function createFormTableBuilder(expectedKeys = 0): FormTableBuilder {
     addForm,
     addStem,
     build() {
-      for (let i = 0; i < heads.length; i++)
-        for (let b: Bucket | null = heads[i]!; b; b = b.collision) {
-          if (b.phrases.length > PHRASES_BEFORE_INDEX) index(b);
-          else if (b.phrases.length > 0) b.seconds = secondsOf(b.phrases);
+      const buckets = keys.length;
+      const patterns = flags.length;
+      // Each bucket's three lists, one after the other.
+      const at = new Int32Array(3 * buckets + 1);
+      const members = new Int32Array(entryPattern.length);
+      const seconds = new Int32Array(entryPattern.length);
+      const flagsOut = new Int32Array(patterns);
+      const bucketFlagsOut = new Uint8Array(buckets);
+      const next = new Map<number, Map<number, number[]>>();
+      let k = 0;
+      for (let j = 0; j < buckets; j++) {
+        bucketFlagsOut[j] = bucketFlags[j]!;
+        for (let l = 0; l < 3; l++) {
+          at[3 * j + l] = k;
+          for (let e = heads[3 * j + l]!; e >= 0; e = entryNext[e]!) {
+            const p = entryPattern[e]!;
+            members[k] = p;
+            if (l === PHRASES) seconds[k] = restHashes[p]![0]!;
+            k++;
+          }
         }
+        if (at[3 * j + 2]! - at[3 * j + 1]! > PHRASES_BEFORE_INDEX) {
+          next.set(j, indexPhrases(members, seconds, at[3 * j + 1]!, at[3 * j + 2]!));
+          bucketFlagsOut[j] = bucketFlagsOut[j]! | BUCKET_INDEXED;
+        }
+      }
+      at[3 * buckets] = k;
+      // Each pattern's targets, in order.
+      const targetAt = new Int32Array(patterns + 1);
+      const targets = new Int32Array(2 * targetSlot.length);
+      const letters = new Map<number, string>();
+      let t = 0;
+      for (let p = 0; p < patterns; p++) {
+        targetAt[p] = t;
+        for (let e = targetHead[p]!; e >= 0; e = targetNext[e]!) {
+          targets[t++] = targetSlot[e]!;
+          targets[t++] = targetFlags[e]!;
+        }
+        flagsOut[p] = flags[p]!;
+        if (lastLetters[p] !== undefined) letters.set(p, lastLetters[p]!);
+      }
+      targetAt[patterns] = t;
       // One 32-bit word per key (its index from one mix of the hash), two bits in it (from another mix).
-      const words = Math.max(32, 2 ** Math.ceil(Math.log2((heads.length * FILTER_BITS_PER_KEY) / 32 + 1)));
+      const words = Math.max(32, 2 ** Math.ceil(Math.log2((headHashes.length * FILTER_BITS_PER_KEY) / 32 + 1)));
       const filter = new Uint32Array(words);
       const filterShift = 32 - Math.log2(words);
-      for (let i = 0; i < hashes.length; i++) {
-        const h = hashes[i]!;
+      for (let i = 0; i < headHashes.length; i++) {
+        const h = headHashes[i]!;
         filter[Math.imul(h, 0x9e3779b1) >>> filterShift]! |= filterBits(h);
       }
       // byHash has the layout of the table and, unless made bigger than needed, its size: no second one.
-      const table =
-        byHash.length === 2 * tableSize(heads.length)
-          ? { slots: byHash, slotShift: shift, list: heads }
-          : openAddressing(hashes, heads);
-      const simple = { at: new Int32Array(3 * table.list.length), keys: new Uint16Array(1024), used: 0 };
-      return { ...table, hasSuffixes, filter, filterShift, simple };
+      const lookup =
+        byHash.length === 2 * tableSize(headHashes.length)
+          ? { slots: byHash, slotShift: shift }
+          : openAddressing(byHash, headHashes.length);
+      return {
+        ...lookup,
+        keys,
+        collision: Int32Array.from(collision),
+        bucketFlags: bucketFlagsOut,
+        at,
+        members,
+        seconds,
+        next,
+        flags: flagsOut,
+        rest: rests,
+        restHashes,
+        lastLetters: letters,
+        targetAt,
+        targets,
+        filter,
+        filterShift,
+        hasSuffixes,
+        simple: { at: new Int32Array(3 * buckets), keys: new Uint16Array(1024), used: 0 },
+      };
     },
   };
 }
+
+/** The tokens after the first of a one-token form, and of a suffixed stem: none (one shared list). */
+const NO_TOKENS: readonly string[] = Object.freeze([]);
+const NO_HASHES: readonly number[] = Object.freeze([]);
 
 /** Slots of the table for n keys: at most half of them used. */
 const tableSize = (n: number) => 2 ** Math.max(4, Math.ceil(Math.log2(n * 2 + 1)));
 
 /** A Map lookup costs a few cache misses; a probe in one flat array costs about one. */
-function openAddressing(
-  hashes: readonly number[],
-  list: readonly Bucket[],
-): Pick<FormTable, 'slots' | 'slotShift' | 'list'> {
-  const size = tableSize(list.length);
+function openAddressing(from: Int32Array, count: number): Pick<FormTable, 'slots' | 'slotShift'> {
+  const size = tableSize(count);
   const slots = new Int32Array(2 * size);
   const slotShift = 32 - Math.log2(size);
   const mask = size - 1;
-  for (let i = 0; i < list.length; i++) {
-    const h = hashes[i]!;
+  for (let q = 0; q < from.length; q += 2) {
+    if (from[q + 1] === 0) continue;
+    const h = from[q]!;
     let p = Math.imul(h, 0x85ebca6b) >>> slotShift;
     while (slots[2 * p + 1] !== 0) p = (p + 1) & mask;
     slots[2 * p] = h;
-    slots[2 * p + 1] = i + 1;
+    slots[2 * p + 1] = from[q + 1]!;
   }
-  return { slots, slotShift, list };
+  return { slots, slotShift };
 }
 
-/** The first bucket (see Bucket.collision) whose key has hash h, if any. */
-export function bucketOf(table: FormTable, h: number): Bucket | null {
-  const j = bucketIndex(table, h);
-  return j < 0 ? null : table.list[j]!;
+/** The phrases members[from .. to) by the hash of their second token, each list in phrase order. */
+function indexPhrases(members: Int32Array, seconds: Int32Array, from: number, to: number): Map<number, number[]> {
+  const byHash = new Map<number, number[]>();
+  for (let k = from; k < to; k++) {
+    const list = byHash.get(seconds[k]!);
+    if (list) list.push(members[k]!);
+    else byHash.set(seconds[k]!, [members[k]!]);
+  }
+  return byHash;
 }
 
-/** The index in table.list of the first bucket whose key has hash h, or -1. */
+/** The first bucket whose key has hash h (see FormTable.collision for the others), or -1. */
 export function bucketIndex(table: FormTable, h: number): number {
   const slots = table.slots;
   const mask = (slots.length >>> 1) - 1;
@@ -408,23 +515,6 @@ export function bucketIndex(table: FormTable, h: number): number {
     if (slots[2 * p] === h) return index - 1;
     p = (p + 1) & mask;
   }
-}
-
-function secondsOf(phrases: readonly Pattern[]): number[] {
-  const out = new Array<number>(phrases.length);
-  for (let k = 0; k < phrases.length; k++) out[k] = phrases[k]!.restHashes[0]!;
-  return out;
-}
-
-function index(b: Bucket): void {
-  const next = new Map<number, Pattern[]>();
-  for (let i = 0; i < b.phrases.length; i++) {
-    const p = b.phrases[i]!;
-    const list = next.get(p.restHashes[0]!);
-    if (list) list.push(p);
-    else next.set(p.restHashes[0]!, [p]);
-  }
-  b.next = next;
 }
 
 /** ~16 bits per key, two of them set: ~1.7% false positives (one bit per key gave ~5.5%). */

@@ -6,8 +6,19 @@
 import { AR } from '../text/charmap';
 import { concatHash, sliceHash, type Tokens } from '../text/tokenize';
 import { ALEF, ARTICLE_HASH, BEH, FEH, KAF, LAM, MAX_STEM, stemEquals, stemHash, WAW } from './clitics';
-import type { Bucket, FormTable, Pattern, SimpleBuckets, Targets } from './form-table';
-import { bucketIndex, bucketOf, mayHave, SIMPLE_CLITICS, SIMPLE_INSIDE, SUFFIX_BIT, simpleHit } from './form-table';
+import type { FormTable } from './form-table';
+import {
+  BUCKET_INDEXED,
+  BUCKET_SKIPS,
+  bucketIndex,
+  mayHave,
+  PATTERN_LAST_LETTER,
+  PATTERN_WEAK,
+  SIMPLE_CLITICS,
+  SIMPLE_INSIDE,
+  SUFFIX_BIT,
+  simpleHit,
+} from './form-table';
 import { ACRONYM, AMBIGUOUS, CLITICS, INSIDE, SKIP_ARTICLES, WEAK } from './forms';
 import { acronymOk, hasContext, isArticle, lastLetterOk, sameKey } from './hit-rules';
 import { AR_SUFFIXES } from './rules';
@@ -27,38 +38,52 @@ export interface RawHit {
   readonly rank: number;
 }
 
-/** Index of the last token of the phrase when it matches at token i, else -1. */
-function matchRest(t: Tokens, i: number, p: Pattern): number {
+/** Index of the last token of phrase p when it matches at token i, else -1. */
+function matchRest(t: Tokens, i: number, table: FormTable, p: number): number {
+  const rest = table.rest[p]!;
+  const restHashes = table.restHashes[p]!;
+  const skip = (table.flags[p]! & SKIP_ARTICLES) !== 0;
   let j = i + 1;
-  for (let k = 0; k < p.rest.length; k++) {
-    if (p.flags & SKIP_ARTICLES) while (j < t.count && t.hashes[j] !== p.restHashes[k] && isArticle(t, j)) j++;
-    if (j >= t.count || t.hashes[j] !== p.restHashes[k] || !sameKey(t, j, p.rest[k]!)) return -1;
+  for (let k = 0; k < rest.length; k++) {
+    if (skip) while (j < t.count && t.hashes[j] !== restHashes[k] && isArticle(t, j)) j++;
+    if (j >= t.count || t.hashes[j] !== restHashes[k] || !sameKey(t, j, rest[k]!)) return -1;
     j++;
   }
   return j - 1;
 }
 
-function emit(targets: Targets, where: 'title' | 'body', start: number, end: number, context: boolean, out: RawHit[]) {
-  const list = targets.list;
-  for (let k = 0; k < list.length; k += 2) {
-    const slot = list[k]!;
-    const f = list[k + 1]!;
+/** The hits of pattern p's targets. */
+function emit(
+  table: FormTable,
+  p: number,
+  where: 'title' | 'body',
+  start: number,
+  end: number,
+  context: boolean,
+  out: RawHit[],
+) {
+  const targets = table.targets;
+  for (let k = table.targetAt[p]!; k < table.targetAt[p + 1]!; k += 2) {
+    const slot = targets[k]!;
+    const f = targets[k + 1]!;
     if (slot < 0) out.push({ slot, where, start, end, weak: !context, rank: f >>> 8 });
     else out.push({ slot, where, start, end, weak: (f & WEAK) !== 0 && !context, rank: f & INSIDE ? 1 : 0 });
   }
 }
 
-/** The rules that apply once the tokens of a pattern matched at i..last. */
-function found(raw: string, t: Tokens, i: number, last: number, p: Pattern, where: 'title' | 'body', out: RawHit[]) {
-  const context = ((p.flags & AMBIGUOUS) !== 0 || p.weak) && hasContext(raw, t, i, last);
-  if (p.flags & AMBIGUOUS && !context) return;
-  if (p.flags & ACRONYM && !acronymOk(raw, t, i, last)) return;
-  if (p.lastLetter !== undefined && !lastLetterOk(raw, t, i, p.lastLetter)) return;
-  emit(p, where, t.starts[i]!, t.ends[last]!, context, out);
+/** The rules that apply once the tokens of pattern p matched at i..last. */
+function found(s: Scan, i: number, last: number, p: number) {
+  const { raw, t, table } = s;
+  const flags = table.flags[p]!;
+  const context = (flags & (AMBIGUOUS | PATTERN_WEAK)) !== 0 && hasContext(raw, t, i, last);
+  if (flags & AMBIGUOUS && !context) return;
+  if (flags & ACRONYM && !acronymOk(raw, t, i, last)) return;
+  if (flags & PATTERN_LAST_LETTER && !lastLetterOk(raw, t, i, table.lastLetters.get(p)!)) return;
+  emit(table, p, s.where, t.starts[i]!, t.ends[last]!, context, s.out);
 }
 
 /** A token with proclitics peeled off only counts for forms that take them. */
-const takes = (p: Pattern, clitic: number) => clitic === 0 || (p.flags & CLITICS) !== 0;
+const takes = (table: FormTable, p: number, clitic: number) => clitic === 0 || (table.flags[p]! & CLITICS) !== 0;
 
 interface Scan {
   readonly raw: string;
@@ -68,57 +93,67 @@ interface Scan {
   readonly out: RawHit[];
 }
 
-function phrase(s: Scan, i: number, p: Pattern, clitic: number, onlySkip: boolean) {
-  if (!takes(p, clitic) || (onlySkip && !(p.flags & SKIP_ARTICLES))) return;
-  const last = matchRest(s.t, i, p);
-  if (last >= 0) found(s.raw, s.t, i, last, p, s.where, s.out);
+function phrase(s: Scan, i: number, p: number, clitic: number, onlySkip: boolean) {
+  const table = s.table;
+  if (!takes(table, p, clitic) || (onlySkip && !(table.flags[p]! & SKIP_ARTICLES))) return;
+  const last = matchRest(s.t, i, table, p);
+  if (last >= 0) found(s, i, last, p);
 }
 
-function phrases(s: Scan, i: number, list: readonly Pattern[], clitic: number, onlySkip: boolean) {
+function phrases(s: Scan, i: number, list: readonly number[], clitic: number, onlySkip: boolean) {
   for (let k = 0; k < list.length; k++) phrase(s, i, list[k]!, clitic, onlySkip);
 }
 
-function scanBucket(s: Scan, i: number, b: Bucket, clitic: number): void {
-  const t = s.t;
-  for (const p of b.singles) if (takes(p, clitic)) found(s.raw, t, i, i, p, s.where, s.out);
-  if (b.phrases.length === 0 || i + 1 >= t.count) return;
-  if (!b.next) {
-    if (b.skips) phrases(s, i, b.phrases, clitic, false);
+function scanBucket(s: Scan, i: number, j: number, clitic: number): void {
+  const { t, table } = s;
+  const { at, members } = table;
+  for (let k = at[3 * j]!; k < at[3 * j + 1]!; k++) {
+    const p = members[k]!;
+    if (takes(table, p, clitic)) found(s, i, i, p);
+  }
+  const from = at[3 * j + 1]!;
+  const to = at[3 * j + 2]!;
+  if (from === to || i + 1 >= t.count) return;
+  const bucketFlags = table.bucketFlags[j]!;
+  if ((bucketFlags & BUCKET_INDEXED) === 0) {
+    if (bucketFlags & BUCKET_SKIPS) for (let k = from; k < to; k++) phrase(s, i, members[k]!, clitic, false);
     else {
       // A phrase is read only when its second token is next.
       const second = t.hashes[i + 1]!;
-      const seconds = b.seconds!;
-      for (let k = 0; k < seconds.length; k++) if (seconds[k] === second) phrase(s, i, b.phrases[k]!, clitic, false);
+      const seconds = table.seconds;
+      for (let k = from; k < to; k++) if (seconds[k] === second) phrase(s, i, members[k]!, clitic, false);
     }
     return;
   }
-  const list = b.next.get(t.hashes[i + 1]!);
+  const next = table.next.get(j)!;
+  const list = next.get(t.hashes[i + 1]!);
   if (list) phrases(s, i, list, clitic, false);
-  if (!b.skips || !isArticle(t, i + 1)) return;
+  if (!(bucketFlags & BUCKET_SKIPS) || !isArticle(t, i + 1)) return;
   // Deir ez-Zor: the second word of the name comes after the article tokens.
-  let j = i + 2;
-  while (j < t.count && isArticle(t, j)) j++;
-  const skipped = j < t.count ? b.next.get(t.hashes[j]!) : undefined;
+  let n = i + 2;
+  while (n < t.count && isArticle(t, n)) n++;
+  const skipped = n < t.count ? next.get(t.hashes[n]!) : undefined;
   if (skipped) phrases(s, i, skipped, clitic, true);
 }
 
-/** The bucket in b's collision chain whose key is the stem chars[from .. end) (after "ال" when article), if any. */
-function inChain(b: Bucket | null, chars: Uint16Array, from: number, end: number, article: number) {
-  while (b && !stemEquals(chars, from, end, article, b.key)) b = b.collision;
-  return b;
+/** The bucket from j on in its collision chain whose key is the stem chars[from .. end) (after "ال" when article), or -1. */
+function inChain(table: FormTable, j: number, chars: Uint16Array, from: number, end: number, article: number) {
+  while (j >= 0 && !stemEquals(chars, from, end, article, table.keys[j]!)) j = table.collision[j]!;
+  return j;
 }
 
-/** The bucket of the stem chars[from .. end) (after "ال" when article), if any. */
+/** The bucket of the stem chars[from .. end) (after "ال" when article), or -1. */
 function find(table: FormTable, h: number, chars: Uint16Array, from: number, end: number, article: number) {
-  return mayHave(table, h) ? inChain(bucketOf(table, h), chars, from, end, article) : null;
+  return mayHave(table, h) ? inChain(table, bucketIndex(table, h), chars, from, end, article) : -1;
 }
 
 /** Bucket j's SimpleBuckets entry, on its first use: its shape and, when simple, its key. */
-function learn(simple: SimpleBuckets, j: number, b: Bucket): number {
-  const hit = simpleHit(b);
+function learn(table: FormTable, j: number): number {
+  const simple = table.simple;
+  const hit = simpleHit(table, j);
   simple.at[3 * j] = hit + 2;
   if (hit < 0) return 1;
-  const key = b.key;
+  const key = table.keys[j]!;
   if (simple.used + key.length > simple.keys.length) {
     const grown = new Uint16Array(Math.max(2 * simple.keys.length, simple.used + key.length));
     grown.set(simple.keys);
@@ -158,10 +193,10 @@ function scanStem(s: Scan, i: number, h: number, from: number, end: number, arti
   if (j < 0) return;
   const simple = table.simple;
   let state = simple.at[3 * j]!;
-  if (state === 0) state = learn(simple, j, table.list[j]!);
+  if (state === 0) state = learn(table, j);
   if (state === 1) {
-    const b = inChain(table.list[j]!, s.t.chars, from, end, article);
-    if (b) scanBucket(s, i, b, clitic);
+    const b = inChain(table, j, s.t.chars, from, end, article);
+    if (b >= 0) scanBucket(s, i, b, clitic);
     return;
   }
   if (!keyEquals(simple.keys, simple.at[3 * j + 1]!, simple.at[3 * j + 2]!, s.t.chars, from, end, article)) return;
@@ -311,7 +346,11 @@ function scanSuffixes(s: Scan, i: number, a: number, article: number, candidates
     if (stemLen < 2 || stemLen <= a || (third !== 0 && chars[start + stemLen] !== third)) continue;
     const h = withArticle(sliceHash(t, i, a, stemLen), stemLen - a, article);
     const b = find(table, h, chars, start + a, start + stemLen, article);
-    if (!b) continue;
-    for (const p of b.suffixed) if (p.suffixes & bit) emit(p, s.where, t.starts[i]!, t.ends[i]!, false, s.out);
+    if (b < 0) continue;
+    const { at, members, flags } = table;
+    for (let k = at[3 * b + 2]!; k < at[3 * b + 3]!; k++) {
+      const p = members[k]!;
+      if (flags[p]! & bit) emit(table, p, s.where, t.starts[i]!, t.ends[i]!, false, s.out);
+    }
   }
 }

@@ -90,7 +90,7 @@ describe('scanTokens', () => {
 });
 
 describe('simple buckets (FormTable.simple)', () => {
-  it('give exactly the hits the bucket objects give, on texts of watched words with clitics and suffixes', () => {
+  it('give exactly the hits the patterns give, on texts of watched words with clitics and suffixes', () => {
     const ctx = createMatchContext({ places: fixturePlaces, aliasGroups: fixtureAliasGroups });
     const queries = [
       'قصف',
