@@ -132,13 +132,23 @@ export function exactFormsOf(keys: readonly string[]): Form[] {
   return keys.length > 0 ? withFirst([keys[0]!], keys.length === 1 ? NO_REST : keys.slice(1), 0) : [];
 }
 
-/** w, ws, wes, and -ies for -y: the plurals that are not a name ("Hama" + s is Hamas). */
+/**
+ * w, ws, wes after a sibilant or o (buses, boxes, churches, heroes), and -ies for -y: the plurals that
+ * are not a name ("Hama" + s is Hamas). No "attackes": a form no text has costs a bucket per term.
+ */
 function englishPlurals(before: string, w: string, isName: IsName): string[] {
   const out = [w];
   plural(out, before, `${w}s`, isName);
-  plural(out, before, `${w}es`, isName);
+  if (takesEs(w)) plural(out, before, `${w}es`, isName);
   if (w.length > 2 && w.charCodeAt(w.length - 1) === 0x79) plural(out, before, `${w.slice(0, -1)}ies`, isName);
   return out;
+}
+
+/** Ends in s, x, z, o, ch or sh. */
+function takesEs(w: string): boolean {
+  const last = w.charCodeAt(w.length - 1);
+  if (last === 0x73 || last === 0x78 || last === 0x7a || last === 0x6f) return true;
+  return last === 0x68 && w.length > 1 && (w.charCodeAt(w.length - 2) === 0x63 || w.charCodeAt(w.length - 2) === 0x73);
 }
 
 function plural(out: string[], before: string, w: string, isName: IsName): void {

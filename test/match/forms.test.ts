@@ -49,7 +49,19 @@ describe('forms', () => {
     expect(ar.forms.flatMap(surfaces)).toEqual(expect.arrayContaining(['محافظه', 'المحافظه', 'بالمحافظه']));
     expect(ar.suffixForms.find((s) => s.stem === 'محافظت')?.suffixes).toContain('ها');
     const en = topicForms('Hama', (k) => k === 'hamas');
-    expect(en.forms.flatMap(surfaces)).toEqual(['hama', 'hamaes']);
+    expect(en.forms.flatMap(surfaces)).toEqual(['hama']);
     expect(topicForms('militia').forms[0]!.firsts).toContain('militias');
+    // -es only where English takes it.
+    for (const [word, plurals] of [
+      ['attack', ['attack', 'attacks']],
+      ['bus', ['bus', 'buss', 'buses']],
+      ['box', ['box', 'boxs', 'boxes']],
+      ['church', ['church', 'churchs', 'churches']],
+      ['clash', ['clash', 'clashs', 'clashes']],
+      ['hero', ['hero', 'heros', 'heroes']],
+      ['militia', ['militia', 'militias']],
+      ['city', ['city', 'citys', 'cities']],
+    ] as const)
+      expect(topicForms(word).forms[0]!.firsts, word).toEqual(plurals);
   });
 });
