@@ -8,10 +8,12 @@
 //   hash of their second token.
 // - The clitic variants of a form (و، ب، لل ...) share its rest and its target list.
 // - Arabic topic stems (a token may be the stem plus a suffix: هجومهم) live in the bucket of the stem.
-// Layout: flat arrays indexed by bucket and by pattern number, not an object per bucket and per
-// pattern. 10,000 watches make ~30,000 buckets and ~30,000 patterns: as objects (with a list or two
-// each) they were ~190,000 small heap objects, which every garbage collection during a compile copied,
-// and which at match time are a cache miss each. Typed arrays are a few dozen objects.
+// Layout: plain arrays of small integers indexed by bucket, pattern and list entry, not an object per
+// bucket and per pattern. 10,000 watches make ~27,000 buckets and ~30,000 patterns: as objects (with
+// a list or two each) they were ~190,000 small heap objects, which every garbage collection during a
+// compile copied, and which at match time are a cache miss each. A bucket's lists and a pattern's
+// targets are linked lists in those arrays, read as the builder made them: build() copies nothing
+// (it ran once per compile in code V8 had not optimized, ~10% of a compile, when it laid them out).
 import { hashKey } from '../text/tokenize';
 import {
   ACRONYM,
@@ -41,11 +43,16 @@ export const BUCKET_SKIPS = 1;
 /** In FormTable.bucketFlags: the phrases are indexed by their second token (FormTable.next). */
 export const BUCKET_INDEXED = 2;
 
+/** A bucket's three lists: at heads[3j + SINGLES], heads[3j + PHRASES], heads[3j + SUFFIXED]. */
+export const SINGLES = 0;
+export const PHRASES = 1;
+export const SUFFIXED = 2;
+
 /**
  * Buckets are numbered 0 .. keys.length - 1, patterns 0 .. flags.length - 1. A pattern is a form (its
  * first token is its bucket's key, its other tokens are `rest`) or, in a bucket's suffixed list, a
- * stem that takes suffixes. Each pattern has a list of targets: [slot, WEAK | INSIDE] pairs, or for
- * a place's name (slot < 0) the name's index << 8.
+ * stem that takes suffixes. Each pattern has a list of targets: [slot, WEAK | INSIDE], or for a
+ * place's name (slot < 0) the name's index << 8. Lists end at -1.
  */
 export interface FormTable {
   /**
@@ -57,35 +64,38 @@ export interface FormTable {
   /** The normalized first token every pattern of bucket j starts with. */
   readonly keys: readonly string[];
   /** The next bucket with the same hash, or -1. */
-  readonly collision: Int32Array;
+  readonly collision: readonly number[];
   /** BUCKET_SKIPS, BUCKET_INDEXED. */
-  readonly bucketFlags: Uint8Array;
+  readonly bucketFlags: readonly number[];
   /**
-   * Bucket j's patterns are members[at[3j] .. at[3j + 3]): its one-token forms up to at[3j + 1], its
-   * phrases up to at[3j + 2], then its suffixed stems.
+   * The first entry of each of bucket j's lists: heads[3j] its one-token forms, heads[3j + 1] its
+   * phrases, heads[3j + 2] its suffixed stems; entry e is pattern entryPattern[e], then entryNext[e].
    */
-  readonly at: Int32Array;
-  readonly members: Int32Array;
+  readonly heads: readonly number[];
+  readonly entryPattern: readonly number[];
+  readonly entryNext: readonly number[];
   /**
-   * For a phrase member k, the hash of its second token (restHashes[members[k]][0]): a phrase whose
-   * second token is not next is passed over without its pattern being read.
+   * For a phrase's entry, the hash of its second token (restHashes[p][0]): a phrase whose second token
+   * is not next is passed over without its pattern being read.
    */
-  readonly seconds: Int32Array;
+  readonly entrySecond: readonly number[];
   /** An indexed bucket's phrases by the hash of their second token (BUCKET_INDEXED). */
   readonly next: ReadonlyMap<number, ReadonlyMap<number, readonly number[]>>;
   /**
    * A form's SKIP_ARTICLES | AMBIGUOUS | ACRONYM | CLITICS, PATTERN_WEAK and PATTERN_LAST_LETTER; a
    * suffixed stem's suffix bits (bit i: AR_SUFFIXES[i] may follow it).
    */
-  readonly flags: Int32Array;
+  readonly flags: readonly number[];
   /** A form's tokens after the first, and their hashes. */
   readonly rest: readonly (readonly string[])[];
   readonly restHashes: readonly (readonly number[])[];
-  /** For fold-sensitive keys (علي vs على): the last letter the user typed, by pattern. */
-  readonly lastLetters: ReadonlyMap<number, string>;
-  /** Pattern p's targets are targets[targetAt[p] .. targetAt[p + 1]), as pairs. */
-  readonly targetAt: Int32Array;
-  readonly targets: Int32Array;
+  /** For fold-sensitive keys (علي vs على): the last letter the user typed (PATTERN_LAST_LETTER). */
+  readonly lastLetters: readonly (string | undefined)[];
+  /** Pattern p's first target is targetHead[p]; target t is (targetSlot[t], targetFlags[t]), then targetNext[t]. */
+  readonly targetHead: readonly number[];
+  readonly targetSlot: readonly number[];
+  readonly targetFlags: readonly number[];
+  readonly targetNext: readonly number[];
   /**
    * Two bits in one 32-bit word per hash of a bucket key (a blocked Bloom filter: one load per probe,
    * ~16 bits per key): most tokens and peeled stems are no key, and this says so without a map lookup.
@@ -123,15 +133,15 @@ export const SIMPLE_CLITICS = 1;
  * ACRONYM, a last letter), and one target, a slot that is not weak (so no context is read).
  */
 export function simpleHit(table: FormTable, j: number): number {
-  const at = table.at;
-  if (table.collision[j] !== -1 || at[3 * j + 1]! - at[3 * j]! !== 1 || at[3 * j + 2] !== at[3 * j + 1]) return -1;
-  const p = table.members[at[3 * j]!]!;
+  const e = table.heads[3 * j + SINGLES]!;
+  if (table.collision[j] !== -1 || e < 0 || table.entryNext[e] !== -1 || table.heads[3 * j + PHRASES] !== -1) return -1;
+  const p = table.entryPattern[e]!;
   const flags = table.flags[p]!;
   if ((flags & (PATTERN_LAST_LETTER | PATTERN_WEAK | AMBIGUOUS | ACRONYM)) !== 0) return -1;
-  const from = table.targetAt[p]!;
-  if (table.targetAt[p + 1]! - from !== 2) return -1;
-  const slot = table.targets[from]!;
-  const target = table.targets[from + 1]!;
+  const t = table.targetHead[p]!;
+  if (table.targetNext[t] !== -1) return -1;
+  const slot = table.targetSlot[t]!;
+  const target = table.targetFlags[t]!;
   if (slot < 0 || (target & WEAK) !== 0) return -1;
   return slot * 4 + (target & INSIDE ? SIMPLE_INSIDE : 0) + (flags & CLITICS ? SIMPLE_CLITICS : 0);
 }
@@ -162,15 +172,9 @@ function equal(a: readonly string[], b: readonly string[]): boolean {
   return true;
 }
 
-/** A bucket's three lists while building: its single-token forms, its phrases, its suffixed stems. */
-const SINGLES = 0;
-const PHRASES = 1;
-const SUFFIXED = 2;
-
 /**
- * expectedKeys: how many first keys to make room for at once (the table grows past it). The builder
- * keeps its lists as linked lists in plain arrays of small integers (one object each, however many
- * forms), and build() lays them out flat.
+ * expectedKeys: how many first keys to make room for at once (the table grows past it). Its arrays
+ * become the table's as they are.
  */
 export function createFormTableBuilder(expectedKeys = 0): FormTableBuilder {
   // Buckets: key, next bucket of the same hash, flags; the head and tail entry of each of its three
@@ -180,9 +184,13 @@ export function createFormTableBuilder(expectedKeys = 0): FormTableBuilder {
   const bucketFlags: number[] = [];
   const heads: number[] = [];
   const tails: number[] = [];
-  // List entries: a pattern, the next entry.
+  // List entries: a pattern, the next entry, a phrase's second hash.
   const entryPattern: number[] = [];
   const entryNext: number[] = [];
+  const entrySecond: number[] = [];
+  // Phrases per bucket, counted until an index is due; the buckets due one.
+  const phraseCount = new Map<number, number>();
+  const crowded: number[] = [];
   // Patterns: flags (a stem's suffix bits), tokens, last letter; their targets, a linked list of
   // entries too, and the start of its last run of one slot (see pushTarget).
   const flags: number[] = [];
@@ -205,6 +213,7 @@ export function createFormTableBuilder(expectedKeys = 0): FormTableBuilder {
   let shift = 32 - bits;
   let hasSuffixes = false;
   const masks = new Map<readonly string[], number>();
+  const next = new Map<number, Map<number, number[]>>();
 
   /** Where hash h is, or the empty slot where it goes. */
   const probe = (h: number): number => {
@@ -269,6 +278,12 @@ export function createFormTableBuilder(expectedKeys = 0): FormTableBuilder {
     const e = entryPattern.length;
     entryPattern.push(p);
     entryNext.push(-1);
+    entrySecond.push(l === PHRASES ? restHashes[p]![0]! : 0);
+    if (l === PHRASES) {
+      const n = (phraseCount.get(b) ?? 0) + 1;
+      phraseCount.set(b, n);
+      if (n === PHRASES_BEFORE_INDEX + 1) crowded.push(b);
+    }
     const tail = tails[3 * b + l]!;
     if (tail < 0) heads[3 * b + l] = e;
     else entryNext[tail] = e;
@@ -390,48 +405,11 @@ export function createFormTableBuilder(expectedKeys = 0): FormTableBuilder {
     addForm,
     addStem,
     build() {
-      const buckets = keys.length;
-      const patterns = flags.length;
-      // Each bucket's three lists, one after the other.
-      const at = new Int32Array(3 * buckets + 1);
-      const members = new Int32Array(entryPattern.length);
-      const seconds = new Int32Array(entryPattern.length);
-      const flagsOut = new Int32Array(patterns);
-      const bucketFlagsOut = new Uint8Array(buckets);
-      const next = new Map<number, Map<number, number[]>>();
-      let k = 0;
-      for (let j = 0; j < buckets; j++) {
-        bucketFlagsOut[j] = bucketFlags[j]!;
-        for (let l = 0; l < 3; l++) {
-          at[3 * j + l] = k;
-          for (let e = heads[3 * j + l]!; e >= 0; e = entryNext[e]!) {
-            const p = entryPattern[e]!;
-            members[k] = p;
-            if (l === PHRASES) seconds[k] = restHashes[p]![0]!;
-            k++;
-          }
-        }
-        if (at[3 * j + 2]! - at[3 * j + 1]! > PHRASES_BEFORE_INDEX) {
-          next.set(j, indexPhrases(members, seconds, at[3 * j + 1]!, at[3 * j + 2]!));
-          bucketFlagsOut[j] = bucketFlagsOut[j]! | BUCKET_INDEXED;
-        }
+      for (let i = 0; i < crowded.length; i++) {
+        const j = crowded[i]!;
+        next.set(j, indexPhrases(heads[3 * j + PHRASES]!, entryPattern, entryNext, entrySecond));
+        bucketFlags[j] = bucketFlags[j]! | BUCKET_INDEXED;
       }
-      at[3 * buckets] = k;
-      // Each pattern's targets, in order.
-      const targetAt = new Int32Array(patterns + 1);
-      const targets = new Int32Array(2 * targetSlot.length);
-      const letters = new Map<number, string>();
-      let t = 0;
-      for (let p = 0; p < patterns; p++) {
-        targetAt[p] = t;
-        for (let e = targetHead[p]!; e >= 0; e = targetNext[e]!) {
-          targets[t++] = targetSlot[e]!;
-          targets[t++] = targetFlags[e]!;
-        }
-        flagsOut[p] = flags[p]!;
-        if (lastLetters[p] !== undefined) letters.set(p, lastLetters[p]!);
-      }
-      targetAt[patterns] = t;
       // One 32-bit word per key (its index from one mix of the hash), two bits in it (from another mix).
       const words = Math.max(32, 2 ** Math.ceil(Math.log2((headHashes.length * FILTER_BITS_PER_KEY) / 32 + 1)));
       const filter = new Uint32Array(words);
@@ -448,22 +426,25 @@ export function createFormTableBuilder(expectedKeys = 0): FormTableBuilder {
       return {
         ...lookup,
         keys,
-        collision: Int32Array.from(collision),
-        bucketFlags: bucketFlagsOut,
-        at,
-        members,
-        seconds,
+        collision,
+        bucketFlags,
+        heads,
+        entryPattern,
+        entryNext,
+        entrySecond,
         next,
-        flags: flagsOut,
+        flags,
         rest: rests,
         restHashes,
-        lastLetters: letters,
-        targetAt,
-        targets,
+        lastLetters,
+        targetHead,
+        targetSlot,
+        targetFlags,
+        targetNext,
         filter,
         filterShift,
         hasSuffixes,
-        simple: { at: new Int32Array(3 * buckets), keys: new Uint16Array(1024), used: 0 },
+        simple: { at: new Int32Array(3 * keys.length), keys: new Uint16Array(1024), used: 0 },
       };
     },
   };
@@ -493,13 +474,13 @@ function openAddressing(from: Int32Array, count: number): Pick<FormTable, 'slots
   return { slots, slotShift };
 }
 
-/** The phrases members[from .. to) by the hash of their second token, each list in phrase order. */
-function indexPhrases(members: Int32Array, seconds: Int32Array, from: number, to: number): Map<number, number[]> {
+/** A bucket's phrases (its list from entry `head` on) by the hash of their second token, each list in phrase order. */
+function indexPhrases(head: number, patterns: number[], nextEntry: number[], seconds: number[]): Map<number, number[]> {
   const byHash = new Map<number, number[]>();
-  for (let k = from; k < to; k++) {
-    const list = byHash.get(seconds[k]!);
-    if (list) list.push(members[k]!);
-    else byHash.set(seconds[k]!, [members[k]!]);
+  for (let e = head; e >= 0; e = nextEntry[e]!) {
+    const list = byHash.get(seconds[e]!);
+    if (list) list.push(patterns[e]!);
+    else byHash.set(seconds[e]!, [patterns[e]!]);
   }
   return byHash;
 }

@@ -14,9 +14,12 @@ import {
   mayHave,
   PATTERN_LAST_LETTER,
   PATTERN_WEAK,
+  PHRASES,
   SIMPLE_CLITICS,
   SIMPLE_INSIDE,
+  SINGLES,
   SUFFIX_BIT,
+  SUFFIXED,
   simpleHit,
 } from './form-table';
 import { ACRONYM, AMBIGUOUS, CLITICS, INSIDE, SKIP_ARTICLES, WEAK } from './forms';
@@ -62,10 +65,10 @@ function emit(
   context: boolean,
   out: RawHit[],
 ) {
-  const targets = table.targets;
-  for (let k = table.targetAt[p]!; k < table.targetAt[p + 1]!; k += 2) {
-    const slot = targets[k]!;
-    const f = targets[k + 1]!;
+  const { targetSlot, targetFlags, targetNext } = table;
+  for (let t = table.targetHead[p]!; t >= 0; t = targetNext[t]!) {
+    const slot = targetSlot[t]!;
+    const f = targetFlags[t]!;
     if (slot < 0) out.push({ slot, where, start, end, weak: !context, rank: f >>> 8 });
     else out.push({ slot, where, start, end, weak: (f & WEAK) !== 0 && !context, rank: f & INSIDE ? 1 : 0 });
   }
@@ -78,7 +81,7 @@ function found(s: Scan, i: number, last: number, p: number) {
   const context = (flags & (AMBIGUOUS | PATTERN_WEAK)) !== 0 && hasContext(raw, t, i, last);
   if (flags & AMBIGUOUS && !context) return;
   if (flags & ACRONYM && !acronymOk(raw, t, i, last)) return;
-  if (flags & PATTERN_LAST_LETTER && !lastLetterOk(raw, t, i, table.lastLetters.get(p)!)) return;
+  if (flags & PATTERN_LAST_LETTER && !lastLetterOk(raw, t, i, table.lastLetters[p]!)) return;
   emit(table, p, s.where, t.starts[i]!, t.ends[last]!, context, s.out);
 }
 
@@ -106,22 +109,23 @@ function phrases(s: Scan, i: number, list: readonly number[], clitic: number, on
 
 function scanBucket(s: Scan, i: number, j: number, clitic: number): void {
   const { t, table } = s;
-  const { at, members } = table;
-  for (let k = at[3 * j]!; k < at[3 * j + 1]!; k++) {
-    const p = members[k]!;
+  const { heads, entryPattern, entryNext } = table;
+  for (let e = heads[3 * j + SINGLES]!; e >= 0; e = entryNext[e]!) {
+    const p = entryPattern[e]!;
     if (takes(table, p, clitic)) found(s, i, i, p);
   }
-  const from = at[3 * j + 1]!;
-  const to = at[3 * j + 2]!;
-  if (from === to || i + 1 >= t.count) return;
+  const first = heads[3 * j + PHRASES]!;
+  if (first < 0 || i + 1 >= t.count) return;
   const bucketFlags = table.bucketFlags[j]!;
   if ((bucketFlags & BUCKET_INDEXED) === 0) {
-    if (bucketFlags & BUCKET_SKIPS) for (let k = from; k < to; k++) phrase(s, i, members[k]!, clitic, false);
+    if (bucketFlags & BUCKET_SKIPS)
+      for (let e = first; e >= 0; e = entryNext[e]!) phrase(s, i, entryPattern[e]!, clitic, false);
     else {
       // A phrase is read only when its second token is next.
       const second = t.hashes[i + 1]!;
-      const seconds = table.seconds;
-      for (let k = from; k < to; k++) if (seconds[k] === second) phrase(s, i, members[k]!, clitic, false);
+      const seconds = table.entrySecond;
+      for (let e = first; e >= 0; e = entryNext[e]!)
+        if (seconds[e] === second) phrase(s, i, entryPattern[e]!, clitic, false);
     }
     return;
   }
@@ -347,9 +351,9 @@ function scanSuffixes(s: Scan, i: number, a: number, article: number, candidates
     const h = withArticle(sliceHash(t, i, a, stemLen), stemLen - a, article);
     const b = find(table, h, chars, start + a, start + stemLen, article);
     if (b < 0) continue;
-    const { at, members, flags } = table;
-    for (let k = at[3 * b + 2]!; k < at[3 * b + 3]!; k++) {
-      const p = members[k]!;
+    const { entryPattern, entryNext, flags } = table;
+    for (let e = table.heads[3 * b + SUFFIXED]!; e >= 0; e = entryNext[e]!) {
+      const p = entryPattern[e]!;
       if (flags[p]! & bit) emit(table, p, s.where, t.starts[i]!, t.ends[i]!, false, s.out);
     }
   }
