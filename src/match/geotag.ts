@@ -10,7 +10,7 @@
 import { createTokenizer, tokenKey } from '../text/tokenize';
 import type { MatchContext } from './context';
 import { createFormTableBuilder, type FormTable } from './form-table';
-import { AMBIGUOUS, WEAK } from './forms';
+import { WEAK } from './forms';
 import type { MatchArticle } from './matcher';
 import { needsReinforcement } from './place-watch';
 import type { Place } from './places-types';
@@ -35,13 +35,18 @@ export interface Geotagger {
   tag(article: MatchArticle): PlaceTag[];
 }
 
-/** Forms of every place name; the slot of a form is the place's position in ctx.places.places. */
+/**
+ * Forms of every place name (made with the context, the same the matcher uses for watched places);
+ * the slot of a form is the place's position in ctx.places.places.
+ */
 function compilePlaceNames(ctx: MatchContext): FormTable {
   const table = createFormTableBuilder();
   ctx.places.places.forEach((p, slot) => {
-    for (const { name, key, ambiguous } of ctx.placeNames(p.id)) {
-      const flags = ambiguous || /^[a-z]{1,3}$/.test(key) ? AMBIGUOUS : 0;
-      for (const f of ctx.nameForms(name, flags)) table.add(f, slot, needsReinforcement(p, key) ? WEAK : 0);
+    const names = ctx.placeNames(p.id);
+    const forms = ctx.placeForms(slot);
+    for (let i = 0; i < names.length; i++) {
+      const target = needsReinforcement(p, names[i]!.key) ? WEAK : 0;
+      for (const f of forms[i]!) table.add(f, slot, target);
     }
   });
   return table.build();

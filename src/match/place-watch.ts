@@ -6,11 +6,10 @@
 // Rules (as for every place name): common-word names are AMBIGUOUS; a name of a place inside the
 // watched one is WEAK (it needs a strong hit of the same term, or a context word) when it also names
 // a place outside the term's area, or when it is a one-word ال town name that is also a common word.
-import type { MatchContext, PlaceName } from './context';
+import type { MatchContext } from './context';
 import type { FormTableBuilder } from './form-table';
-import { AMBIGUOUS, type Form, nameFormsOfKey, WEAK } from './forms';
+import { type Form, WEAK } from './forms';
 import type { Place } from './places-types';
-import { ACRONYM_MAX_LENGTH } from './rules';
 import type { RawHit } from './scan';
 
 /**
@@ -21,44 +20,15 @@ export function needsReinforcement(p: Place, key: string): boolean {
   return (p.kind === 'town' || p.kind === 'village') && key.startsWith('ال') && !key.includes(' ');
 }
 
-/** A one- to three-letter Latin key (a, al, Bab) is a common word unless written as an acronym. */
-const SHORT_LATIN = /^[a-z]{1,3}$/;
-
-const isAcronym = (name: string) => /^[A-Z]{2,}$/.test(name) && name.length <= ACRONYM_MAX_LENGTH;
-
 /**
  * A place's names, as hits of the place itself. WEAK here only asks the scanner for the context;
- * expandHit decides per term. The forms come from the keys the place index made (no name is
- * tokenized again).
+ * expandHit decides per term. The forms were made with the context (../context placeForms).
  */
-function addNames(table: FormTableBuilder, slot: number, names: readonly PlaceName[]): void {
-  const all = formsOf(names);
+function addNames(table: FormTableBuilder, slot: number, all: readonly (readonly Form[])[]): void {
   for (let i = 0; i < all.length; i++) {
     const forms = all[i]!;
     for (let k = 0; k < forms.length; k++) table.add(forms[k]!, slot, WEAK | (i << 8));
   }
-}
-
-/**
- * The forms of each of a place's names, made once per place (../context memoizes the names, so a
- * recompile finds them here): a memo of derived data of an immutable value, which goes with it.
- * One entry per place, not per name: a weak map lookup costs in code V8 has not optimized.
- */
-const nameMemo = new WeakMap<readonly PlaceName[], readonly (readonly Form[])[]>();
-
-function formsOf(names: readonly PlaceName[]): readonly (readonly Form[])[] {
-  let all = nameMemo.get(names);
-  if (all === undefined) {
-    const made = new Array<readonly Form[]>(names.length);
-    for (let i = 0; i < names.length; i++) {
-      const n = names[i]!;
-      const flags = n.ambiguous || (SHORT_LATIN.test(n.key) && !isAcronym(n.name)) ? AMBIGUOUS : 0;
-      made[i] = nameFormsOfKey(n.name, n.key, flags);
-    }
-    nameMemo.set(names, made);
-    all = made;
-  }
-  return all;
 }
 
 /** A hit of place `index`'s name `name` (see RawHit): the slot -1 - index, the name's index in rank. */
@@ -165,7 +135,7 @@ export function createPlaceWatch(ctx: MatchContext): PlaceWatchBuilder {
         for (const d of places.descendants(id)) watched[places.indexOf(d.id)] = 1;
       }
       for (let index = 0; index < watched.length; index++)
-        if (watched[index] === 1) addNames(table, placeSlot(index), ctx.placeNames(places.places[index]!.id));
+        if (watched[index] === 1) addNames(table, placeSlot(index), ctx.placeForms(index));
       return {
         expand(hits, from) {
           let k = from;
