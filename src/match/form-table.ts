@@ -241,36 +241,37 @@ export function createFormTableBuilder(expectedKeys = 0): FormTableBuilder {
   let key2 = '';
   let bucket2 = -1;
 
+  // The hot path below is written out (no helper per step): a compile runs it ~30,000 times before
+  // V8 optimizes it, and in that code each call costs more than the work it wraps.
   const bucketOf = (key: string): number => {
     if (key === key1 && bucket1 >= 0) return bucket1;
     if (key === key2 && bucket2 >= 0) return bucket2;
-    const b = findOrAdd(key);
+    const h = hashKey(key);
+    const mask = (byHash.length >>> 1) - 1;
+    let p = Math.imul(h, 0x85ebca6b) >>> shift;
+    while (byHash[2 * p + 1] !== 0 && byHash[2 * p] !== h) p = (p + 1) & mask;
+    const head = byHash[2 * p + 1]! - 1;
+    let b = head;
+    while (b >= 0 && keys[b] !== key) b = collision[b]!;
+    if (b < 0) {
+      b = keys.length;
+      keys.push(key);
+      collision.push(head);
+      bucketFlags.push(0);
+      heads.push(-1, -1, -1);
+      tails.push(-1, -1, -1);
+      byHash[2 * p + 1] = b + 1;
+      if (head < 0) {
+        byHash[2 * p] = h;
+        headHashes.push(h);
+        if (headHashes.length * 4 > byHash.length) grow();
+      }
+    }
     key2 = key1;
     bucket2 = bucket1;
     key1 = key;
     bucket1 = b;
     return b;
-  };
-
-  const findOrAdd = (key: string): number => {
-    const h = hashKey(key);
-    const p = probe(h);
-    const head = byHash[2 * p + 1]! - 1;
-    let b = head;
-    while (b >= 0 && keys[b] !== key) b = collision[b]!;
-    if (b >= 0) return b;
-    const fresh = keys.length;
-    keys.push(key);
-    collision.push(head);
-    bucketFlags.push(0);
-    heads.push(-1, -1, -1);
-    tails.push(-1, -1, -1);
-    byHash[2 * p + 1] = fresh + 1;
-    if (head >= 0) return fresh;
-    byHash[2 * p] = h;
-    headHashes.push(h);
-    if (headHashes.length * 4 > byHash.length) grow();
-    return fresh;
   };
 
   /** Appends pattern p to list l of bucket b. */
@@ -338,15 +339,12 @@ export function createFormTableBuilder(expectedKeys = 0): FormTableBuilder {
     if (target & WEAK) flags[p] = flags[p]! | PATTERN_WEAK;
   };
 
-  /** The pattern in list l of bucket b equal to the form, or -1. */
-  const sameAs = (
-    b: number,
-    l: number,
-    first: readonly string[],
-    rest: readonly string[],
-    scanFlags: number,
-    lastLetter: string | undefined,
-  ): number => {
+  const addForm: FormSink['addForm'] = (first, rest, hashes, formFlags, slot, target, lastLetter) => {
+    const scanFlags = formFlags & SCAN_FLAGS;
+    const b = bucketOf(first[0]!);
+    const targetFlag = target | (formFlags & (WEAK | INSIDE));
+    const l = rest.length === 0 ? SINGLES : PHRASES;
+    // An equal form already in the bucket (sameAs) gets the slot.
     for (let e = heads[3 * b + l]!; e >= 0; e = entryNext[e]!) {
       const p = entryPattern[e]!;
       if (
@@ -354,27 +352,30 @@ export function createFormTableBuilder(expectedKeys = 0): FormTableBuilder {
         lastLetters[p] === lastLetter &&
         equal(rests[p]!, rest) &&
         equal(firsts[p]!, first)
-      )
-        return p;
-    }
-    return -1;
-  };
-
-  const addForm: FormSink['addForm'] = (first, rest, hashes, formFlags, slot, target, lastLetter) => {
-    const scanFlags = formFlags & SCAN_FLAGS;
-    const b = bucketOf(first[0]!);
-    const targetFlag = target | (formFlags & (WEAK | INSIDE));
-    const l = rest.length === 0 ? SINGLES : PHRASES;
-    const found = sameAs(b, l, first, rest, scanFlags, lastLetter);
-    if (found >= 0) {
-      pushTarget(found, slot, targetFlag);
-      return;
+      ) {
+        pushTarget(p, slot, targetFlag);
+        return;
+      }
     }
     const p = pattern(scanFlags, first, rest, hashes, lastLetter, slot, targetFlag);
+    const second = l === PHRASES ? hashes[0]! : 0;
     for (let i = 0; i < first.length; i++) {
       const bi = i === 0 ? b : bucketOf(first[i]!);
-      append(bi, l, p);
-      if (l === PHRASES && scanFlags & SKIP_ARTICLES) bucketFlags[bi] = bucketFlags[bi]! | BUCKET_SKIPS;
+      // Appended to list l of bucket bi (see append).
+      const e = entryPattern.length;
+      entryPattern.push(p);
+      entryNext.push(-1);
+      entrySecond.push(second);
+      const tail = tails[3 * bi + l]!;
+      if (tail < 0) heads[3 * bi + l] = e;
+      else entryNext[tail] = e;
+      tails[3 * bi + l] = e;
+      if (l === PHRASES) {
+        const n = (phraseCount.get(bi) ?? 0) + 1;
+        phraseCount.set(bi, n);
+        if (n === PHRASES_BEFORE_INDEX + 1) crowded.push(bi);
+        if (scanFlags & SKIP_ARTICLES) bucketFlags[bi] = bucketFlags[bi]! | BUCKET_SKIPS;
+      }
     }
   };
 
