@@ -274,23 +274,6 @@ export function createFormTableBuilder(expectedKeys = 0): FormTableBuilder {
     return b;
   };
 
-  /** Appends pattern p to list l of bucket b. */
-  const append = (b: number, l: number, p: number): void => {
-    const e = entryPattern.length;
-    entryPattern.push(p);
-    entryNext.push(-1);
-    entrySecond.push(l === PHRASES ? restHashes[p]![0]! : 0);
-    if (l === PHRASES) {
-      const n = (phraseCount.get(b) ?? 0) + 1;
-      phraseCount.set(b, n);
-      if (n === PHRASES_BEFORE_INDEX + 1) crowded.push(b);
-    }
-    const tail = tails[3 * b + l]!;
-    if (tail < 0) heads[3 * b + l] = e;
-    else entryNext[tail] = e;
-    tails[3 * b + l] = e;
-  };
-
   /** A new pattern, with one target. */
   const pattern = (
     patternFlags: number,
@@ -361,7 +344,7 @@ export function createFormTableBuilder(expectedKeys = 0): FormTableBuilder {
     const second = l === PHRASES ? hashes[0]! : 0;
     for (let i = 0; i < first.length; i++) {
       const bi = i === 0 ? b : bucketOf(first[i]!);
-      // Appended to list l of bucket bi (see append).
+      // Appended to list l of bucket bi.
       const e = entryPattern.length;
       entryPattern.push(p);
       entryNext.push(-1);
@@ -393,7 +376,16 @@ export function createFormTableBuilder(expectedKeys = 0): FormTableBuilder {
         pushTarget(entryPattern[e]!, slot, 0);
         return;
       }
-    append(b, SUFFIXED, pattern(mask, NO_TOKENS, NO_TOKENS, NO_HASHES, undefined, slot, 0));
+    // Appended to the bucket's suffixed list (as in addForm).
+    const p = pattern(mask, NO_TOKENS, NO_TOKENS, NO_HASHES, undefined, slot, 0);
+    const e = entryPattern.length;
+    entryPattern.push(p);
+    entryNext.push(-1);
+    entrySecond.push(0);
+    const tail = tails[3 * b + SUFFIXED]!;
+    if (tail < 0) heads[3 * b + SUFFIXED] = e;
+    else entryNext[tail] = e;
+    tails[3 * b + SUFFIXED] = e;
   };
 
   return {
