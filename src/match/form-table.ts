@@ -8,12 +8,12 @@
 //   hash of their second token.
 // - The clitic variants of a form (و، ب، لل ...) share its rest and its target list.
 // - Arabic topic stems (a token may be the stem plus a suffix: هجومهم) live in the bucket of the stem.
-// Layout: plain arrays of small integers indexed by bucket, pattern and list entry, not an object per
-// bucket and per pattern. 10,000 watches make ~27,000 buckets and ~30,000 patterns: as objects (with
-// a list or two each) they were ~190,000 small heap objects, which every garbage collection during a
-// compile copied, and which at match time are a cache miss each. A bucket's lists and a pattern's
-// targets are linked lists in those arrays, read as the builder made them: build() copies nothing
-// (it ran once per compile in code V8 had not optimized, ~10% of a compile, when it laid them out).
+// Layout: Int32Arrays indexed by bucket, pattern, list entry and target, not an object per bucket
+// and per pattern. 10,000 watches make ~27,000 buckets and ~30,000 patterns: as objects (with a list
+// or two each) they were ~190,000 small heap objects, which every garbage collection during a compile
+// copied, and which at match time are a cache miss each. A bucket's lists and a pattern's targets are
+// linked lists in those arrays, read as the builder made them: build() copies nothing (laying them
+// out flat cost ~10% of a compile, run once in code V8 had not optimized).
 import { hashKey } from '../text/tokenize';
 import {
   ACRONYM,
@@ -64,38 +64,38 @@ export interface FormTable {
   /** The normalized first token every pattern of bucket j starts with. */
   readonly keys: readonly string[];
   /** The next bucket with the same hash, or -1. */
-  readonly collision: readonly number[];
+  readonly collision: Int32Array;
   /** BUCKET_SKIPS, BUCKET_INDEXED. */
-  readonly bucketFlags: readonly number[];
+  readonly bucketFlags: Int32Array;
   /**
    * The first entry of each of bucket j's lists: heads[3j] its one-token forms, heads[3j + 1] its
    * phrases, heads[3j + 2] its suffixed stems; entry e is pattern entryPattern[e], then entryNext[e].
    */
-  readonly heads: readonly number[];
-  readonly entryPattern: readonly number[];
-  readonly entryNext: readonly number[];
+  readonly heads: Int32Array;
+  readonly entryPattern: Int32Array;
+  readonly entryNext: Int32Array;
   /**
    * For a phrase's entry, the hash of its second token (restHashes[p][0]): a phrase whose second token
    * is not next is passed over without its pattern being read.
    */
-  readonly entrySecond: readonly number[];
+  readonly entrySecond: Int32Array;
   /** An indexed bucket's phrases by the hash of their second token (BUCKET_INDEXED). */
   readonly next: ReadonlyMap<number, ReadonlyMap<number, readonly number[]>>;
   /**
    * A form's SKIP_ARTICLES | AMBIGUOUS | ACRONYM | CLITICS, PATTERN_WEAK and PATTERN_LAST_LETTER; a
    * suffixed stem's suffix bits (bit i: AR_SUFFIXES[i] may follow it).
    */
-  readonly flags: readonly number[];
+  readonly flags: Int32Array;
   /** A form's tokens after the first, and their hashes. */
   readonly rest: readonly (readonly string[])[];
   readonly restHashes: readonly (readonly number[])[];
   /** For fold-sensitive keys (علي vs على): the last letter the user typed (PATTERN_LAST_LETTER). */
   readonly lastLetters: readonly (string | undefined)[];
   /** Pattern p's first target is targetHead[p]; target t is (targetSlot[t], targetFlags[t]), then targetNext[t]. */
-  readonly targetHead: readonly number[];
-  readonly targetSlot: readonly number[];
-  readonly targetFlags: readonly number[];
-  readonly targetNext: readonly number[];
+  readonly targetHead: Int32Array;
+  readonly targetSlot: Int32Array;
+  readonly targetFlags: Int32Array;
+  readonly targetNext: Int32Array;
   /**
    * Two bits in one 32-bit word per hash of a bucket key (a blocked Bloom filter: one load per probe,
    * ~16 bits per key): most tokens and peeled stems are no key, and this says so without a map lookup.
@@ -180,30 +180,37 @@ export function createFormTableBuilder(expectedKeys = 0): FormTableBuilder {
   // Buckets: key, next bucket of the same hash, flags; the head and tail entry of each of its three
   // lists (list l of bucket j at 3j + l; -1: empty).
   const keys: string[] = [];
-  const collision: number[] = [];
-  const bucketFlags: number[] = [];
-  const heads: number[] = [];
-  const tails: number[] = [];
+  // Integers go in Int32Arrays made with room for the keys expected and doubled when full: a store
+  // into one costs about half a push onto an array in code V8 has not optimized yet, and an array
+  // grown by pushes leaves each smaller copy behind (~17 of a compile's ~30 MB allocated).
+  const room = Math.max(1024, Math.ceil(1.7 * expectedKeys));
+  let collision = new Int32Array(room);
+  let bucketFlags = new Int32Array(room);
+  let heads = new Int32Array(3 * room);
+  let tails = new Int32Array(3 * room);
   // List entries: a pattern, the next entry, a phrase's second hash.
-  const entryPattern: number[] = [];
-  const entryNext: number[] = [];
-  const entrySecond: number[] = [];
+  let entries = 0;
+  let entryPattern = new Int32Array(2 * room);
+  let entryNext = new Int32Array(2 * room);
+  let entrySecond = new Int32Array(2 * room);
   // Phrases per bucket, counted until an index is due; the buckets due one.
   const phraseCount = new Map<number, number>();
   const crowded: number[] = [];
   // Patterns: flags (a stem's suffix bits), tokens, last letter; their targets, a linked list of
   // entries too, and the start of its last run of one slot (see pushTarget).
-  const flags: number[] = [];
+  let patterns = 0;
+  let flags = new Int32Array(room);
   const firsts: (readonly string[])[] = [];
   const rests: (readonly string[])[] = [];
   const restHashes: (readonly number[])[] = [];
   const lastLetters: (string | undefined)[] = [];
-  const targetHead: number[] = [];
-  const targetTail: number[] = [];
-  const runHead: number[] = [];
-  const targetSlot: number[] = [];
-  const targetFlags: number[] = [];
-  const targetNext: number[] = [];
+  let targetHead = new Int32Array(room);
+  let targetTail = new Int32Array(room);
+  let runHead = new Int32Array(room);
+  let targets = 0;
+  let targetSlot = new Int32Array(room);
+  let targetFlags = new Int32Array(room);
+  let targetNext = new Int32Array(room);
   // The first bucket of each hash, found by open addressing as in the table (byHash[2p] a hash,
   // byHash[2p + 1] 1 + the bucket), grown when half full; and each hash once.
   const headHashes: number[] = [];
@@ -256,10 +263,15 @@ export function createFormTableBuilder(expectedKeys = 0): FormTableBuilder {
     if (b < 0) {
       b = keys.length;
       keys.push(key);
-      collision.push(head);
-      bucketFlags.push(0);
-      heads.push(-1, -1, -1);
-      tails.push(-1, -1, -1);
+      if (b === collision.length) {
+        collision = grown(collision);
+        bucketFlags = grown(bucketFlags);
+        heads = grown(heads);
+        tails = grown(tails);
+      }
+      collision[b] = head;
+      heads[3 * b] = heads[3 * b + 1] = heads[3 * b + 2] = -1;
+      tails[3 * b] = tails[3 * b + 1] = tails[3 * b + 2] = -1;
       byHash[2 * p + 1] = b + 1;
       if (head < 0) {
         byHash[2 * p] = h;
@@ -284,22 +296,36 @@ export function createFormTableBuilder(expectedKeys = 0): FormTableBuilder {
     slot: number,
     target: number,
   ): number => {
-    const p = flags.length;
-    flags.push(
-      patternFlags | (target & WEAK ? PATTERN_WEAK : 0) | (lastLetter !== undefined ? PATTERN_LAST_LETTER : 0),
-    );
+    const p = patterns++;
+    if (p === flags.length) {
+      flags = grown(flags);
+      targetHead = grown(targetHead);
+      targetTail = grown(targetTail);
+      runHead = grown(runHead);
+    }
+    flags[p] = patternFlags | (target & WEAK ? PATTERN_WEAK : 0) | (lastLetter !== undefined ? PATTERN_LAST_LETTER : 0);
     firsts.push(first);
     rests.push(rest);
     restHashes.push(hashes);
     lastLetters.push(lastLetter);
-    const t = targetSlot.length;
-    targetSlot.push(slot);
-    targetFlags.push(target);
-    targetNext.push(-1);
-    targetHead.push(t);
-    targetTail.push(t);
-    runHead.push(t);
+    const t = newTarget(slot, target);
+    targetHead[p] = t;
+    targetTail[p] = t;
+    runHead[p] = t;
     return p;
+  };
+
+  const newTarget = (slot: number, target: number): number => {
+    const t = targets++;
+    if (t === targetSlot.length) {
+      targetSlot = grown(targetSlot);
+      targetFlags = grown(targetFlags);
+      targetNext = grown(targetNext);
+    }
+    targetSlot[t] = slot;
+    targetFlags[t] = target;
+    targetNext[t] = -1;
+    return t;
   };
 
   /**
@@ -312,14 +338,24 @@ export function createFormTableBuilder(expectedKeys = 0): FormTableBuilder {
     if (targetSlot[run] === slot) {
       for (let t = run; t >= 0; t = targetNext[t]!) if (targetFlags[t] === target || slot < 0) return;
     }
-    const t = targetSlot.length;
-    targetSlot.push(slot);
-    targetFlags.push(target);
-    targetNext.push(-1);
+    const t = newTarget(slot, target);
     targetNext[targetTail[p]!] = t;
     targetTail[p] = t;
     if (targetSlot[run] !== slot) runHead[p] = t;
-    if (target & WEAK) flags[p] = flags[p]! | PATTERN_WEAK;
+    if (target & WEAK) flags[p]! |= PATTERN_WEAK;
+  };
+
+  const newEntry = (p: number, second: number): number => {
+    const e = entries++;
+    if (e === entryPattern.length) {
+      entryPattern = grown(entryPattern);
+      entryNext = grown(entryNext);
+      entrySecond = grown(entrySecond);
+    }
+    entryPattern[e] = p;
+    entryNext[e] = -1;
+    entrySecond[e] = second;
+    return e;
   };
 
   const addForm: FormSink['addForm'] = (first, rest, hashes, formFlags, slot, target, lastLetter) => {
@@ -345,10 +381,7 @@ export function createFormTableBuilder(expectedKeys = 0): FormTableBuilder {
     for (let i = 0; i < first.length; i++) {
       const bi = i === 0 ? b : bucketOf(first[i]!);
       // Appended to list l of bucket bi.
-      const e = entryPattern.length;
-      entryPattern.push(p);
-      entryNext.push(-1);
-      entrySecond.push(second);
+      const e = newEntry(p, second);
       const tail = tails[3 * bi + l]!;
       if (tail < 0) heads[3 * bi + l] = e;
       else entryNext[tail] = e;
@@ -357,7 +390,7 @@ export function createFormTableBuilder(expectedKeys = 0): FormTableBuilder {
         const n = (phraseCount.get(bi) ?? 0) + 1;
         phraseCount.set(bi, n);
         if (n === PHRASES_BEFORE_INDEX + 1) crowded.push(bi);
-        if (scanFlags & SKIP_ARTICLES) bucketFlags[bi] = bucketFlags[bi]! | BUCKET_SKIPS;
+        if (scanFlags & SKIP_ARTICLES) bucketFlags[bi]! |= BUCKET_SKIPS;
       }
     }
   };
@@ -378,10 +411,7 @@ export function createFormTableBuilder(expectedKeys = 0): FormTableBuilder {
       }
     // Appended to the bucket's suffixed list (as in addForm).
     const p = pattern(mask, NO_TOKENS, NO_TOKENS, NO_HASHES, undefined, slot, 0);
-    const e = entryPattern.length;
-    entryPattern.push(p);
-    entryNext.push(-1);
-    entrySecond.push(0);
+    const e = newEntry(p, 0);
     const tail = tails[3 * b + SUFFIXED]!;
     if (tail < 0) heads[3 * b + SUFFIXED] = e;
     else entryNext[tail] = e;
@@ -401,7 +431,7 @@ export function createFormTableBuilder(expectedKeys = 0): FormTableBuilder {
       for (let i = 0; i < crowded.length; i++) {
         const j = crowded[i]!;
         next.set(j, indexPhrases(heads[3 * j + PHRASES]!, entryPattern, entryNext, entrySecond));
-        bucketFlags[j] = bucketFlags[j]! | BUCKET_INDEXED;
+        bucketFlags[j]! |= BUCKET_INDEXED;
       }
       // One 32-bit word per key (its index from one mix of the hash), two bits in it (from another mix).
       const words = Math.max(32, 2 ** Math.ceil(Math.log2((headHashes.length * FILTER_BITS_PER_KEY) / 32 + 1)));
@@ -416,24 +446,25 @@ export function createFormTableBuilder(expectedKeys = 0): FormTableBuilder {
         byHash.length === 2 * tableSize(headHashes.length)
           ? { slots: byHash, slotShift: shift }
           : openAddressing(byHash, headHashes.length);
+      const buckets = keys.length;
       return {
         ...lookup,
         keys,
-        collision,
-        bucketFlags,
-        heads,
-        entryPattern,
-        entryNext,
-        entrySecond,
+        collision: collision.subarray(0, buckets),
+        bucketFlags: bucketFlags.subarray(0, buckets),
+        heads: heads.subarray(0, 3 * buckets),
+        entryPattern: entryPattern.subarray(0, entries),
+        entryNext: entryNext.subarray(0, entries),
+        entrySecond: entrySecond.subarray(0, entries),
         next,
-        flags,
+        flags: flags.subarray(0, patterns),
         rest: rests,
         restHashes,
         lastLetters,
-        targetHead,
-        targetSlot,
-        targetFlags,
-        targetNext,
+        targetHead: targetHead.subarray(0, patterns),
+        targetSlot: targetSlot.subarray(0, targets),
+        targetFlags: targetFlags.subarray(0, targets),
+        targetNext: targetNext.subarray(0, targets),
         filter,
         filterShift,
         hasSuffixes,
@@ -446,6 +477,13 @@ export function createFormTableBuilder(expectedKeys = 0): FormTableBuilder {
 /** The tokens after the first of a one-token form, and of a suffixed stem: none (one shared list). */
 const NO_TOKENS: readonly string[] = Object.freeze([]);
 const NO_HASHES: readonly number[] = Object.freeze([]);
+
+/** a, twice as long, its first half copied. */
+function grown(a: Int32Array): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(2 * a.length);
+  b.set(a);
+  return b;
+}
 
 /** Slots of the table for n keys: at most half of them used. */
 const tableSize = (n: number) => 2 ** Math.max(4, Math.ceil(Math.log2(n * 2 + 1)));
@@ -468,7 +506,12 @@ function openAddressing(from: Int32Array, count: number): Pick<FormTable, 'slots
 }
 
 /** A bucket's phrases (its list from entry `head` on) by the hash of their second token, each list in phrase order. */
-function indexPhrases(head: number, patterns: number[], nextEntry: number[], seconds: number[]): Map<number, number[]> {
+function indexPhrases(
+  head: number,
+  patterns: Int32Array,
+  nextEntry: Int32Array,
+  seconds: Int32Array,
+): Map<number, number[]> {
   const byHash = new Map<number, number[]>();
   for (let e = head; e >= 0; e = nextEntry[e]!) {
     const list = byHash.get(seconds[e]!);
