@@ -197,3 +197,48 @@ describe('keys are compared, not only hashed', () => {
     }
   });
 });
+
+describe('form table growth', () => {
+  it('a table whose arrays grew from their first size gives the hits of one made with room for every key', () => {
+    // ~6,000 keys in words, phrases, suffixed stems and shared forms: every array of the builder
+    // outgrows its first size (1,024) several times when no size is expected.
+    const r = rng(5);
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const word = () => Array.from({ length: 3 + Math.floor(r() * 5) }, () => letters[Math.floor(r() * 26)]).join('');
+    const words = Array.from({ length: 6000 }, word);
+    const fill = (expected: number) => {
+      const builder = createFormTableBuilder(expected);
+      words.forEach((w, slot) => {
+        builder.add({ firsts: [w], rest: [], restHashes: [], flags: 0 }, slot);
+        // A phrase on the next word, and the word again for another slot (a second target).
+        const next = words[(slot + 1) % words.length]!;
+        builder.add({ firsts: [w], rest: [next], restHashes: [hashKey(next)], flags: 0 }, slot);
+        if (slot % 3 === 0) builder.add({ firsts: [w], rest: [], restHashes: [], flags: 0 }, slot + 1, WEAK);
+        if (slot % 2 === 0) builder.addSuffix({ stem: `ال${w.length}`, suffixes: ['ها'] }, slot);
+      });
+      return builder.build();
+    };
+    const grown = fill(0);
+    const roomy = fill(20_000);
+    expect(grown.keys.length).toBeGreaterThan(4 * 1024);
+    const tokenizer = createTokenizer();
+    for (let n = 0; n < 50; n++) {
+      const text = Array.from({ length: 40 }, () => (r() < 0.7 ? words[Math.floor(r() * words.length)] : word())).join(
+        ' ',
+      );
+      const t = tokenizer.run(text);
+      const a: RawHit[] = [];
+      const b: RawHit[] = [];
+      scanTokens(text, t, grown, 'body', a);
+      scanTokens(text, t, roomy, 'body', b);
+      expect(a.length).toBeGreaterThan(0);
+      expect(a).toEqual(b);
+    }
+    // The phrase of word k and the next word is found, for its slot.
+    const k = 1234;
+    const text = `${words[k]} ${words[k + 1]}`;
+    const out: RawHit[] = [];
+    scanTokens(text, tokenizer.run(text), grown, 'body', out);
+    expect(out.filter((h) => h.slot === k && h.end === text.length)).toHaveLength(1);
+  });
+});
