@@ -11,10 +11,10 @@
 // made (no objects in between).
 import type { MatchContext } from './context';
 import { createFormTableBuilder, type FormTable, type FormTableBuilder } from './form-table';
-import { ACRONYM, addTopicForms, exactFormsOf, topicForms } from './forms';
+import { ACRONYM, addTopicForms, exactFormsOf, isAcronym, topicForms } from './forms';
 import { createPlaceWatch, type PlaceWatch, type PlaceWatchBuilder } from './place-watch';
 import type { Query, QueryTerm } from './query';
-import { ACRONYM_MAX_LENGTH, FOLD_SENSITIVE } from './rules';
+import { FOLD_SENSITIVE } from './rules';
 
 export interface CompiledWatch {
   readonly id: number | string;
@@ -31,8 +31,6 @@ export interface Compiled {
   readonly slotCount: number;
   readonly watches: readonly CompiledWatch[];
 }
-
-const isAcronym = (name: string) => /^[A-Z]{2,}$/.test(name) && name.length <= ACRONYM_MAX_LENGTH;
 
 export function compileQueries(watches: readonly { id: number | string; query: Query }[], ctx: MatchContext): Compiled {
   const slots = new Slots(ctx);

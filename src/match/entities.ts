@@ -4,7 +4,7 @@ import { DIG } from '../text/charmap';
 import { createTokenizer, tokenKey } from '../text/tokenize';
 import type { MatchContext } from './context';
 import { createFormTableBuilder, type FormTable } from './form-table';
-import { ACRONYM } from './forms';
+import { ACRONYM, isAcronym } from './forms';
 import { createGeotagger } from './geotag';
 import type { MatchArticle } from './matcher';
 import { type RawHit, scanTokens } from './scan';
@@ -14,8 +14,6 @@ export interface Entities {
   readonly actors: string[];
   readonly numbers: string[];
 }
-
-const isAcronym = (name: string) => /^[A-Z]{2,5}$/.test(name);
 
 function compileAliases(ctx: MatchContext): FormTable {
   const table = createFormTableBuilder();

@@ -13,6 +13,7 @@
 import { AR, charTable, LAT } from '../text/charmap';
 import { hashKey, tokenize } from '../text/tokenize';
 import {
+  ACRONYM_MAX_LENGTH,
   AR_ARTICLE_PREPOSITIONS,
   AR_ARTICLE_SUFFIXES,
   AR_CONJUNCTIONS,
@@ -121,6 +122,9 @@ function hasLatin(text: string, cls: Uint8Array): boolean {
   for (let i = 0; i < text.length; i++) if (cls[text.charCodeAt(i)] === LAT) return true;
   return false;
 }
+
+/** A name written as an acronym (SDF, YPG): two to ACRONYM_MAX_LENGTH capitals. */
+export const isAcronym = (name: string) => /^[A-Z]{2,}$/.test(name) && name.length <= ACRONYM_MAX_LENGTH;
 
 /** An =exact term: its normalized tokens, nothing else. */
 export function exactForms(text: string): Form[] {
